@@ -1,0 +1,32 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { validateDataPlugin } from './scripts/validate-data-plugin.ts';
+
+export default defineConfig({
+  // Relative base: the build works from any sub-path, and inside a newsroom's iframe.
+  base: './',
+  plugins: [react(), validateDataPlugin()],
+  build: {
+    target: 'es2022',
+    // The basemap GeoJSON must stay separate files fetched by MapLibre's worker, never inlined.
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.woff2') ? false : undefined),
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['tests/component/**/*.test.tsx'],
+          setupFiles: ['tests/setup.ts'],
+        },
+      },
+    ],
+  },
+});
