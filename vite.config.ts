@@ -27,6 +27,19 @@ export default defineConfig({
           setupFiles: ['tests/setup.ts'],
         },
       },
+      {
+        // Headless Chromium against the production build (see tests/browser/README.md).
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
