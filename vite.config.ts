@@ -1,12 +1,38 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { validateDataPlugin } from './scripts/validate-data-plugin.ts';
+
+// Same-origin only. `worker-src data:` is for sandboxed iframes (opaque origin), where
+// MapLibre starts its worker from a data: URL. Added at build time only: Vite's dev server
+// injects inline styles that this policy would block.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicyPlugin(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
   // Relative base: the build works from any sub-path, and inside a newsroom's iframe.
   base: './',
-  plugins: [react(), validateDataPlugin()],
+  plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin()],
   build: {
     target: 'es2022',
     // The basemap GeoJSON must stay separate files fetched by MapLibre's worker, never inlined.

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-600.css';
+import '@fontsource/noto-sans-arabic/arabic-400.css';
+import './styles/app.css';
+import { loadBundledEvent } from './domain/event-data.ts';
+import { DataValidationError } from './domain/load-event.ts';
+import { createAppStore } from './store/app-store.ts';
+import { StoreProvider } from './store/store-context.tsx';
+import { App } from './app/app.tsx';
+import { DataErrorPage } from './app/data-error.tsx';
+
+const root = createRoot(document.getElementById('root')!);
+
+try {
+  const store = createAppStore({ event: loadBundledEvent(), lang: 'en' });
+  root.render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+} catch (error) {
+  if (!(error instanceof DataValidationError)) throw error;
+  console.error(error.message);
+  root.render(<DataErrorPage issues={error.issues} />);
+}

@@ -1,0 +1,83 @@
+/**
+ * The event turned into the GeoJSON the map draws: pure, no MapLibre, so the static fallback
+ * map and the tests use exactly what the live map uses.
+ */
+import { area as turfArea } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Lang, NewsEvent } from '../domain/types.ts';
+import { claimAnchor, claimArea, ringGeometry } from '../domain/geometry.ts';
+
+export interface ClaimProperties {
+  readonly party: string;
+  /** Area in km², so a click where claims overlap can pick the most specific one. */
+  readonly areaKm2: number;
+}
+
+export interface ContextRingProperties {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface EventSources {
+  /** Each party's claimed area, largest first so that smaller claims draw on top. */
+  readonly claimAreas: FeatureCollection<Polygon | MultiPolygon, ClaimProperties>;
+  /** The line that best states each claim: the ring itself for a distance, else the area's edge. */
+  readonly claimOutlines: FeatureCollection<Polygon | MultiPolygon, ClaimProperties>;
+  /** Rings that no party claims (the 55 km zone): context only. */
+  readonly contextRings: FeatureCollection<Polygon, ContextRingProperties>;
+  /** Where each claim's on-map badge goes. */
+  readonly claimAnchors: FeatureCollection<Point, { party: string }>;
+}
+
+export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSources {
+  const claimed = new Set<string>();
+  const areas: Feature<Polygon | MultiPolygon, ClaimProperties>[] = [];
+  const outlines: Feature<Polygon | MultiPolygon, ClaimProperties>[] = [];
+  const anchors: Feature<Point, { party: string }>[] = [];
+
+  for (const version of event.versions) {
+    const shape = claimArea(event, version);
+    const properties: ClaimProperties = { party: version.party, areaKm2: turfArea(shape) / 1e6 };
+    areas.push({ ...shape, properties });
+    const ref = version.place.geometry;
+    const ring = ref.kind === 'ring' ? event.rings.find((r) => r.id === ref.ring) : undefined;
+    if (ring) claimed.add(ring.id);
+    const outline = ring ? ringGeometry(event, ring).line : shape;
+    outlines.push({ ...outline, properties });
+    anchors.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [...claimAnchor(event, version)] },
+      properties: { party: version.party },
+    });
+  }
+
+  const contextRings = event.rings
+    .filter((ring) => !claimed.has(ring.id))
+    .map((ring): Feature<Polygon, ContextRingProperties> => ({
+      ...ringGeometry(event, ring).line,
+      properties: { id: ring.id, label: ring.label[lang] },
+    }));
+
+  areas.sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2);
+  // Numeric ids let MapLibre address features; order follows the draw order.
+  const withIds = <G extends Polygon | MultiPolygon>(features: Feature<G, ClaimProperties>[]) =>
+    features.map((f, i) => ({ ...f, id: i + 1 }));
+
+  return {
+    claimAreas: { type: 'FeatureCollection', features: withIds(areas) },
+    claimOutlines: { type: 'FeatureCollection', features: withIds(outlines) },
+    contextRings: { type: 'FeatureCollection', features: contextRings },
+    claimAnchors: { type: 'FeatureCollection', features: anchors },
+  };
+}
+
+/** The most specific claim among those hit by a click: the one with the smallest area. */
+export function mostSpecificParty(hits: readonly { properties: { party?: unknown; areaKm2?: unknown } }[]): string | null {
+  let best: { party: string; areaKm2: number } | null = null;
+  for (const hit of hits) {
+    const { party, areaKm2 } = hit.properties;
+    if (typeof party !== 'string' || typeof areaKm2 !== 'number') continue;
+    if (!best || areaKm2 < best.areaKm2) best = { party, areaKm2 };
+  }
+  return best?.party ?? null;
+}

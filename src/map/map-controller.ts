@@ -1,0 +1,224 @@
+/**
+ * The one module that owns the MapLibre instance. It reads the store, follows it through
+ * subscriptions, and writes back only through store actions. React never sees the map.
+ */
+import {
+  AttributionControl,
+  GPUInitializationError,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { bbox } from '@turf/turf';
+import type { AppStore } from '../store/app-store.ts';
+import type { Lang, NewsEvent, Place } from '../domain/types.ts';
+import { basemapUrls } from '../domain/event-data.ts';
+import { claimArea } from '../domain/geometry.ts';
+import { localize, translate } from '../i18n/index.ts';
+import { buildEventSources, mostSpecificParty } from './event-sources.ts';
+import { buildMapStyle, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
+import { WebGLUnavailableError } from './errors.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface MapController {
+  destroy(): void;
+}
+
+const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+export function createMapController(container: HTMLElement, store: AppStore): MapController {
+  const { event, view } = store.getState();
+  const lang = view.lang;
+  const sources = buildEventSources(event, lang);
+  let map: MapLibreMap;
+  try {
+    map = new MapLibreMap({
+      container,
+      style: buildMapStyle(event, basemapUrls, sources),
+      bounds: event.view.bounds as unknown as LngLatBoundsLike,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      maxZoom: 11,
+      minZoom: 3,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      reduceMotion: prefersReducedMotion(),
+      globalState: { selectedParty: store.getState().selection.partyId ?? '' },
+    });
+  } catch (error) {
+    if (error instanceof GPUInitializationError) throw new WebGLUnavailableError(error);
+    throw error;
+  }
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  map.addControl(
+    new AttributionControl({
+      compact: false,
+      customAttribution: `<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">${translate(lang, 'map.attribution')}</a>`,
+    }),
+    'bottom-right',
+  );
+
+  // The style has no sprite: patterns are drawn in memory, for this screen's pixel ratio.
+  const pixelRatio = Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)));
+  for (const party of event.parties) {
+    map.addImage(patternImageId(party.id), patternImage(party, pixelRatio), { pixelRatio });
+  }
+
+  const markers = [...placeMarkers(event, lang), ...claimMarkers(event, lang, sources, store)];
+  for (const marker of markers) marker.addTo(map);
+
+  const recordView = () => {
+    const b = map.getBounds();
+    container.dataset.view = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
+  };
+  map.on('moveend', recordView);
+  map.once('idle', () => {
+    recordView();
+    document.documentElement.dataset.mapIdle = String(performance.now());
+    store.getState().setMapStatus('idle');
+  });
+  map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+
+  // Map → store: a click on a claim selects the most specific party under the pointer.
+  const claimLayers = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
+  const handleClick = (e: MapLayerMouseEvent) => {
+    const hits = map.queryRenderedFeatures(e.point, { layers: claimLayers });
+    const partyId = mostSpecificParty(hits);
+    if (partyId) store.getState().selectParty(partyId, 'map');
+  };
+  const handleHover = (e: MapLayerMouseEvent) => {
+    map.getCanvas().style.cursor = map.queryRenderedFeatures(e.point, { layers: claimLayers }).length ? 'pointer' : '';
+  };
+  map.on('click', handleClick);
+  map.on('mousemove', handleHover);
+
+  // Store → map: highlight through global state (no layer is rebuilt), then bring into view.
+  const applySelection = (partyId: string | null) => {
+    map.setGlobalStateProperty('selectedParty', partyId ?? '');
+    for (const el of container.querySelectorAll<HTMLElement>('[data-testid="claim-marker"]')) {
+      el.setAttribute('aria-pressed', String(el.dataset.party === partyId));
+    }
+  };
+  let unsubscribe = () => {};
+  // Source and layer calls wait for the style; a selection made before then is read on load.
+  map.once('load', () => {
+    unsubscribe = store.subscribe((s) => s.selection, (selection) => {
+      applySelection(selection.partyId);
+      if (selection.partyId && selection.origin !== 'map') bringIntoView(selection.partyId);
+    });
+    applySelection(store.getState().selection.partyId);
+  });
+
+  const bringIntoView = (partyId: string) => {
+    const version = event.versions.find((v) => v.party === partyId);
+    if (!version) return;
+    const [west, south, east, north] = bbox(claimArea(event, version));
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: 48, maxZoom: 8.5, duration: prefersReducedMotion() ? 0 : 700, essential: false },
+    );
+  };
+
+  return {
+    destroy() {
+      unsubscribe();
+      for (const marker of markers) marker.remove();
+      map.remove();
+    },
+  };
+}
+
+/** Event and context places as HTML markers: shaped by the browser, reachable by keyboard. */
+function placeMarkers(event: NewsEvent, lang: Lang): Marker[] {
+  return event.places
+    .filter((place) => place.geometry.type === 'Point')
+    .map((place) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `place-marker place-marker--${place.role}${place.approximate ? ' place-marker--approximate' : ''}`;
+      button.dataset.testid = 'place-marker';
+      button.dataset.place = place.id;
+      const dot = document.createElement('span');
+      dot.className = 'place-marker-dot';
+      dot.setAttribute('aria-hidden', 'true');
+      const label = document.createElement('span');
+      label.className = 'place-marker-label';
+      label.textContent = place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang);
+      button.append(dot, label);
+      button.setAttribute('aria-label', placeDescription(place, lang));
+      const popup = new Popup({ offset: 14, closeButton: true, focusAfterOpen: false, maxWidth: '260px' }).setDOMContent(
+        placePopupContent(place, lang),
+      );
+      const marker = new Marker({ element: button, anchor: place.approximate ? 'center' : 'left', offset: place.approximate ? [0, 0] : [-6, 0] })
+        .setLngLat([...place.anchor])
+        .setPopup(popup);
+      // A marker click must not also reach the map below it as a claim click.
+      button.addEventListener('click', (e) => e.stopPropagation());
+      return marker;
+    });
+}
+
+function placeDescription(place: Place, lang: Lang): string {
+  const name = localize(place.name, lang);
+  return place.approximate ? `${name} (${translate(lang, 'map.approximate')})` : name;
+}
+
+function placePopupContent(place: Place, lang: Lang): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'place-popup';
+  const title = document.createElement('strong');
+  title.textContent = localize(place.name, lang);
+  const other = document.createElement('span');
+  const otherLang = lang === 'en' ? 'ar' : 'en';
+  other.lang = otherLang;
+  other.dir = otherLang === 'ar' ? 'rtl' : 'ltr';
+  other.className = 'place-popup-other';
+  other.textContent = place.name[otherLang];
+  const note = document.createElement('p');
+  note.textContent = localize(place.precision, lang);
+  root.append(title, ' ', other, note);
+  return root;
+}
+
+/** One badge per party on its claimed geometry: the keyboard route to the map's claims. */
+function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof buildEventSources>, store: AppStore): Marker[] {
+  return sources.claimAnchors.features.flatMap((anchor) => {
+    const party = event.parties.find((p) => p.id === anchor.properties.party);
+    const version = event.versions.find((v) => v.party === anchor.properties.party);
+    if (!party || !version) return [];
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `claim-marker claim-marker--${party.mark.line}`;
+    button.dataset.testid = 'claim-marker';
+    button.dataset.party = party.id;
+    button.style.setProperty('--party-color', party.mark.color);
+    button.textContent = `${localize(party.shortName, lang)}: ${translate(lang, 'map.claimBadge')}`;
+    button.setAttribute('aria-pressed', 'false');
+    button.setAttribute(
+      'aria-label',
+      translate(lang, 'map.claimMarkerLabel', { party: localize(party.shortName, lang), place: localize(version.place.label, lang) }),
+    );
+    button.addEventListener('click', (e) => {
+      e.stopPropagation();
+      store.getState().selectParty(party.id, 'map');
+    });
+    const [lon, lat] = anchor.geometry.coordinates;
+    return [new Marker({ element: button, anchor: 'center' }).setLngLat([lon ?? 0, lat ?? 0])];
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * The map's style as data: the embedded Natural Earth basemap and the event's layers. No
+ * tile, glyph or sprite URL: every source is a same-origin GeoJSON file or an in-memory
+ * object, and canvas text is drawn from the page's own self-hosted font (MapLibre renders
+ * glyphs locally when the style has no `glyphs` URL).
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { NewsEvent, Party } from '../domain/types.ts';
+import type { EventSources } from './event-sources.ts';
+
+export interface BasemapUrls {
+  readonly countries: string;
+  readonly boundaryLines: string;
+  readonly rivers: string;
+  readonly lakes: string;
+  readonly regions: string;
+}
+
+export const LABEL_FONT = ['Noto Sans', 'sans-serif'];
+
+export const SOURCE_IDS = {
+  countries: 'countries',
+  boundaryLines: 'boundary-lines',
+  rivers: 'rivers',
+  lakes: 'lakes',
+  regions: 'regions',
+  claimAreas: 'claim-areas',
+  claimOutlines: 'claim-outlines',
+  contextRings: 'context-rings',
+} as const;
+
+export const LAYER_IDS = {
+  claimFill: 'claim-fill',
+  claimOutline: (partyId: string) => `claim-outline-${partyId}`,
+} as const;
+
+export const patternImageId = (partyId: string) => `pattern-${partyId}`;
+
+const isSelected: ExpressionSpecification = ['==', ['get', 'party'], ['global-state', 'selectedParty']];
+const noneSelected: ExpressionSpecification = ['==', ['global-state', 'selectedParty'], ''];
+
+const DASHES: Record<Party['mark']['line'], number[] | undefined> = {
+  solid: undefined,
+  dashed: [4, 2],
+  dotted: [0.6, 1.6],
+};
+
+const COLORS = {
+  sea: '#c6dcea',
+  land: '#ece7dc',
+  syria: '#f8f5ee',
+  desert: '#e8dcc0',
+  water: '#c6dcea',
+  river: '#4a8cc4',
+  border: '#6f675a',
+  contextRing: '#4d4d4d',
+  label: '#3d3a35',
+  halo: '#f8f5ee',
+} as const;
+
+export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: EventSources): StyleSpecification {
+  const claimOutlineLayers = event.parties.map(
+    (party): LayerSpecification => ({
+      id: LAYER_IDS.claimOutline(party.id),
+      type: 'line',
+      source: SOURCE_IDS.claimOutlines,
+      filter: ['==', ['get', 'party'], party.id],
+      layout: { 'line-join': 'round', 'line-cap': party.mark.line === 'dotted' ? 'round' : 'butt' },
+      paint: {
+        'line-color': party.mark.color,
+        'line-width': ['case', isSelected, 4, noneSelected, 2.5, 1.75],
+        'line-opacity': ['case', isSelected, 1, noneSelected, 0.95, 0.55],
+        ...(DASHES[party.mark.line] ? { 'line-dasharray': DASHES[party.mark.line] } : {}),
+      },
+    }),
+  );
+
+  return {
+    version: 8,
+    name: 'badia-offline',
+    state: { selectedParty: { default: '' } },
+    sources: {
+      [SOURCE_IDS.countries]: { type: 'geojson', data: basemap.countries },
+      [SOURCE_IDS.boundaryLines]: { type: 'geojson', data: basemap.boundaryLines },
+      [SOURCE_IDS.rivers]: { type: 'geojson', data: basemap.rivers },
+      [SOURCE_IDS.lakes]: { type: 'geojson', data: basemap.lakes },
+      [SOURCE_IDS.regions]: { type: 'geojson', data: basemap.regions },
+      [SOURCE_IDS.claimAreas]: { type: 'geojson', data: sources.claimAreas },
+      [SOURCE_IDS.claimOutlines]: { type: 'geojson', data: sources.claimOutlines },
+      [SOURCE_IDS.contextRings]: { type: 'geojson', data: sources.contextRings },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+      {
+        id: 'countries-fill',
+        type: 'fill',
+        source: SOURCE_IDS.countries,
+        paint: { 'fill-color': ['match', ['get', 'name'], 'Syria', COLORS.syria, COLORS.land] },
+      },
+      {
+        id: 'desert-fill',
+        type: 'fill',
+        source: SOURCE_IDS.regions,
+        filter: ['==', ['get', 'name'], 'SYRIAN DESERT'],
+        paint: { 'fill-color': COLORS.desert, 'fill-opacity': 0.45 },
+      },
+      { id: 'lakes-fill', type: 'fill', source: SOURCE_IDS.lakes, paint: { 'fill-color': COLORS.water } },
+      {
+        id: 'rivers-line',
+        type: 'line',
+        source: SOURCE_IDS.rivers,
+        paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 9, 2.5] },
+      },
+      {
+        id: 'boundaries-line',
+        type: 'line',
+        source: SOURCE_IDS.boundaryLines,
+        paint: { 'line-color': COLORS.border, 'line-width': 1.2 },
+      },
+      {
+        id: LAYER_IDS.claimFill,
+        type: 'fill',
+        source: SOURCE_IDS.claimAreas,
+        paint: {
+          'fill-pattern': ['concat', 'pattern-', ['get', 'party']],
+          'fill-opacity': ['case', isSelected, 1, noneSelected, 0.7, 0.25],
+        },
+      },
+      {
+        id: 'context-ring-line',
+        type: 'line',
+        source: SOURCE_IDS.contextRings,
+        paint: { 'line-color': COLORS.contextRing, 'line-width': 1.25, 'line-dasharray': [6, 3] },
+      },
+      ...claimOutlineLayers,
+      {
+        id: 'context-ring-label',
+        type: 'symbol',
+        source: SOURCE_IDS.contextRings,
+        layout: {
+          'symbol-placement': 'line',
+          'symbol-spacing': 400,
+          'text-field': ['get', 'label'],
+          'text-font': LABEL_FONT,
+          'text-size': 12,
+          'text-offset': [0, -0.8],
+        },
+        paint: { 'text-color': COLORS.contextRing, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'river-label',
+        type: 'symbol',
+        source: SOURCE_IDS.rivers,
+        filter: ['in', ['get', 'name'], ['literal', ['Euphrates', 'Al Furat']]],
+        layout: {
+          'symbol-placement': 'line',
+          'symbol-spacing': 300,
+          'text-field': 'Euphrates',
+          'text-font': LABEL_FONT,
+          'text-size': 12,
+          'text-letter-spacing': 0.05,
+        },
+        paint: { 'text-color': '#2f6a9c', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}
+
+/**
+ * A tiling pattern per party, drawn into pixels here because the style has no sprite. The
+ * three marks differ in shape (lines, dots, crosses), not only in colour.
+ */
+export function patternImage(party: Party, pixelRatio: number): { width: number; height: number; data: Uint8Array } {
+  const size = Math.round(10 * pixelRatio);
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = hexToRgb(party.mark.color);
+  const plot = (x: number, y: number, alpha: number) => {
+    const px = ((x % size) + size) % size;
+    const py = ((y % size) + size) % size;
+    const i = (py * size + px) * 4;
+    data[i] = r;
+    data[i + 1] = g;
+    data[i + 2] = b;
+    data[i + 3] = Math.max(data[i + 3] ?? 0, alpha);
+  };
+  const weight = Math.max(1, Math.round(pixelRatio));
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const onDiagonal = (x + y) % size < weight;
+      const onCross = x % size < weight || y % size < weight;
+      const centre = size / 2;
+      const onDot = (x - centre) ** 2 + (y - centre) ** 2 <= (1.4 * pixelRatio) ** 2;
+      if (party.mark.fill === 'hatch' && onDiagonal) plot(x, y, 200);
+      if (party.mark.fill === 'cross' && onCross) plot(x, y, 170);
+      if (party.mark.fill === 'dots' && onDot) plot(x, y, 220);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}

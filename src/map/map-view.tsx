@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
+import { selectLang, selectMapStatus } from '../store/selectors.ts';
+import { translate } from '../i18n/index.ts';
+import { WebGLUnavailableError } from './errors.ts';
+import { StaticMap } from './static-map.tsx';
+
+/**
+ * The only React component that knows the map controller exists. MapLibre is loaded lazily,
+ * after the cards have rendered: a reader on a slow phone reads the versions first.
+ */
+export function MapView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const store = useAppStoreApi();
+  const status = useAppStore(selectMapStatus);
+  const lang = useAppStore(selectLang);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let controller: { destroy(): void } | null = null;
+    let isMounted = true;
+    import('./map-controller.ts')
+      .then(({ createMapController }) => {
+        if (isMounted) controller = createMapController(container, store);
+      })
+      .catch((error: unknown) => {
+        if (!isMounted) return;
+        if (error instanceof WebGLUnavailableError) {
+          store.getState().setMapStatus('static');
+        } else {
+          console.error('The map could not be loaded:', error);
+          store.getState().setMapStatus('error');
+        }
+      });
+    return () => {
+      isMounted = false;
+      controller?.destroy();
+    };
+  }, [store]);
+
+  return (
+    <figure className="map-figure">
+      <div
+        ref={containerRef}
+        className="map"
+        data-testid="map"
+        data-map-state={status}
+        role="region"
+        aria-label={translate(lang, 'map.label')}
+        hidden={status === 'static'}
+      />
+      {status === 'loading' && (
+        <p className="map-status" role="status">
+          {translate(lang, 'map.loading')}
+        </p>
+      )}
+      {status === 'error' && (
+        <p className="map-status map-status--error" role="alert">
+          {translate(lang, 'map.error')}
+        </p>
+      )}
+      {status === 'static' && <StaticMap />}
+      <figcaption className="map-caption">{translate(lang, 'map.caption')}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+import { useAppStore } from '../store/store-context.tsx';
+import { selectEvent, selectLang, selectSelectedPartyId } from '../store/selectors.ts';
+import { basemapUrls } from '../domain/event-data.ts';
+import { localize, translate } from '../i18n/index.ts';
+import { buildEventSources } from './event-sources.ts';
+
+const WIDTH = 800;
+const HEIGHT = 600;
+
+type Project = (position: Position) => [number, number];
+
+/**
+ * The map as SVG, for browsers without WebGL: same basemap files, same claim geometry, drawn
+ * by the browser (so Arabic names are shaped correctly too).
+ */
+export function StaticMap() {
+  const event = useAppStore(selectEvent);
+  const lang = useAppStore(selectLang);
+  const selectedPartyId = useAppStore(selectSelectedPartyId);
+  const [basemap, setBasemap] = useState<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes', FeatureCollection> | null>(null);
+
+  useEffect(() => {
+    let isMounted = true;
+    const load = (url: string) => fetch(url).then((r) => r.json() as Promise<FeatureCollection>);
+    Promise.all([load(basemapUrls.countries), load(basemapUrls.boundaryLines), load(basemapUrls.rivers), load(basemapUrls.lakes)])
+      .then(([countries, boundaryLines, rivers, lakes]) => {
+        if (isMounted) setBasemap({ countries, boundaryLines, rivers, lakes });
+      })
+      .catch((error: unknown) => console.error('Static map: basemap could not be loaded', error));
+    return () => {
+      isMounted = false;
+    };
+  }, []);
+
+  const project = mercatorFit(event.view.bounds, WIDTH, HEIGHT);
+  const sources = buildEventSources(event, lang);
+  const path = (geometry: Geometry) => geometryPath(geometry, project);
+
+  return (
+    <div className="static-map" data-testid="static-map">
+      <p className="map-status">{translate(lang, 'map.staticNote')}</p>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={translate(lang, 'map.label')}>
+        <defs>
+          {event.parties.map((party) => (
+            <pattern key={party.id} id={`static-${party.id}`} width="8" height="8" patternUnits="userSpaceOnUse">
+              {party.mark.fill === 'hatch' && <path d="M-1 9 L9 -1" stroke={party.mark.color} strokeWidth="1.4" />}
+              {party.mark.fill === 'dots' && <circle cx="4" cy="4" r="1.4" fill={party.mark.color} />}
+              {party.mark.fill === 'cross' && <path d="M0 4 H8 M4 0 V8" stroke={party.mark.color} strokeWidth="1" />}
+            </pattern>
+          ))}
+        </defs>
+        <rect width={WIDTH} height={HEIGHT} fill="#c6dcea" />
+        {basemap?.countries.features.map((f, i) => (
+          <path key={`c${i}`} d={path(f.geometry)} fill={f.properties?.name === 'Syria' ? '#f8f5ee' : '#ece7dc'} />
+        ))}
+        {basemap?.lakes.features.map((f, i) => <path key={`l${i}`} d={path(f.geometry)} fill="#c6dcea" />)}
+        {basemap?.rivers.features.map((f, i) => <path key={`r${i}`} d={path(f.geometry)} fill="none" stroke="#4a8cc4" strokeWidth="1.2" />)}
+        {basemap?.boundaryLines.features.map((f, i) => <path key={`b${i}`} d={path(f.geometry)} fill="none" stroke="#6f675a" strokeWidth="1.2" />)}
+        {sources.claimAreas.features.map((f) => {
+          const party = event.parties.find((p) => p.id === f.properties.party);
+          const dimmed = selectedPartyId !== null && selectedPartyId !== f.properties.party;
+          return <path key={`a${f.properties.party}`} d={path(f.geometry)} fill={`url(#static-${f.properties.party})`} opacity={dimmed ? 0.3 : 0.85} stroke={party?.mark.color} strokeWidth="0" />;
+        })}
+        {sources.contextRings.features.map((f) => <path key={f.properties.id} d={path(f.geometry)} fill="none" stroke="#4d4d4d" strokeDasharray="6 3" />)}
+        {sources.claimOutlines.features.map((f) => {
+          const party = event.parties.find((p) => p.id === f.properties.party);
+          if (!party) return null;
+          const dash = party.mark.line === 'dashed' ? '8 4' : party.mark.line === 'dotted' ? '1 3' : undefined;
+          const selected = selectedPartyId === party.id;
+          return <path key={`o${party.id}`} d={path(f.geometry)} fill="none" stroke={party.mark.color} strokeWidth={selected ? 4 : 2.5} strokeDasharray={dash} strokeLinecap="round" />;
+        })}
+        {event.places
+          .filter((place) => place.geometry.type === 'Point')
+          .map((place) => {
+            const [x, y] = project([...place.anchor]);
+            return (
+              <g key={place.id} className="static-place">
+                {!place.approximate && <circle cx={x} cy={y} r="4" fill="#222" stroke="#fff" strokeWidth="1.5" />}
+                <text x={x + 7} y={y + 4} fontSize="13" paintOrder="stroke" stroke="#fff" strokeWidth="3" fill="#222">
+                  {place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang)}
+                </text>
+              </g>
+            );
+          })}
+        <text x={WIDTH - 8} y={HEIGHT - 8} fontSize="12" textAnchor="end" fill="#333">
+          {translate(lang, 'map.attribution')}
+        </text>
+      </svg>
+    </div>
+  );
+}
+
+/** Web Mercator, scaled so `bounds` fills a width × height box. */
+function mercatorFit(bounds: readonly [readonly [number, number], readonly [number, number]], width: number, height: number): Project {
+  const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const [[west, south], [east, north]] = bounds;
+  const x0 = (west * Math.PI) / 180;
+  const x1 = (east * Math.PI) / 180;
+  const y0 = mercY(north);
+  const y1 = mercY(south);
+  const scale = Math.min(width / (x1 - x0), height / (y0 - y1));
+  const offsetX = (width - (x1 - x0) * scale) / 2;
+  const offsetY = (height - (y0 - y1) * scale) / 2;
+  return ([lon = 0, lat = 0]) => [offsetX + ((lon * Math.PI) / 180 - x0) * scale, offsetY + (y0 - mercY(lat)) * scale];
+}
+
+function geometryPath(geometry: Geometry, project: Project): string {
+  const ring = (positions: Position[], close: boolean) =>
+    positions.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).map((n) => n.toFixed(1)).join(' ')}`).join('') + (close ? 'Z' : '');
+  switch (geometry.type) {
+    case 'Polygon':
+      return geometry.coordinates.map((r) => ring(r, true)).join('');
+    case 'MultiPolygon':
+      return geometry.coordinates.flatMap((poly) => poly.map((r) => ring(r, true))).join('');
+    case 'LineString':
+      return ring(geometry.coordinates, false);
+    case 'MultiLineString':
+      return geometry.coordinates.map((r) => ring(r, false)).join('');
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,138 @@
+import { useId, type CSSProperties, type ReactNode } from 'react';
+import type { Lang, NewsEvent, Party, Version } from '../domain/types.ts';
+import { formatDate, formatLocalAndUtcTime } from '../i18n/format.ts';
+import { localize, translate, type MessageKey } from '../i18n/index.ts';
+import { PartySwatch } from './party-swatch.tsx';
+import { SourceList } from './source-list.tsx';
+
+/** The sections every card has, in this order, whatever the party said or did not say. */
+export const CARD_SECTIONS = [
+  'speaker',
+  'channel',
+  'time',
+  'target',
+  'place',
+  'weapons',
+  'damage',
+  'later',
+  'quotes',
+  'sources',
+] as const;
+export type CardSection = (typeof CARD_SECTIONS)[number];
+
+interface PartyCardProps {
+  readonly event: NewsEvent;
+  readonly party: Party;
+  readonly version: Version;
+  readonly lang: Lang;
+  readonly isSelected: boolean;
+  readonly onSelect: (partyId: string) => void;
+}
+
+export function PartyCard({ event, party, version, lang, isSelected, onSelect }: PartyCardProps) {
+  const headingId = useId();
+  const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
+  const sourcesById = new Map(event.sources.map((s) => [s.id, s]));
+  const citations = version.sources.flatMap((id) => sourcesById.get(id) ?? []);
+  const quotePublisher = (sourceId: string) => {
+    const source = sourcesById.get(sourceId);
+    return source ? `, ${localize(source.publisher, lang)}` : '';
+  };
+
+  const body: Record<CardSection, ReactNode> = {
+    speaker: localize(version.speaker, lang),
+    channel: localize(version.channel, lang),
+    time: <ClaimedTime event={event} version={version} lang={lang} />,
+    target: localize(version.target, lang),
+    place: (
+      <>
+        <p className="claim-place">{localize(version.place.label, lang)}</p>
+        <p className="claim-precision">
+          <span className="claim-precision-label">{t('card.precision')}:</span> {localize(version.place.precision, lang)}
+        </p>
+      </>
+    ),
+    weapons: localize(version.weapons, lang),
+    damage: localize(version.damage, lang),
+    later:
+      version.later.length === 0 ? (
+        <p className="muted">{t('card.laterNone')}</p>
+      ) : (
+        <ul className="later-list">
+          {version.later.map((statement) => (
+            <li key={statement.date + statement.text.en}>
+              <time dateTime={statement.date}>{formatDate(statement.date, lang)}</time>: {localize(statement.text, lang)}
+            </li>
+          ))}
+        </ul>
+      ),
+    quotes: (
+      <ul className="quote-list">
+        {version.quotes.map((quote) => (
+          <li key={quote.ar}>
+            <figure className="quote">
+              <blockquote lang="en">
+                <p>“{quote.en}”</p>
+              </blockquote>
+              <figcaption className="quote-caption">{t('card.quoteTranslation')}</figcaption>
+              <blockquote lang="ar" dir="rtl" className="quote-original">
+                <p>«{quote.ar}»</p>
+              </blockquote>
+              <figcaption className="quote-caption">
+                {t('card.quoteOriginal')}
+                {quotePublisher(quote.source)}
+              </figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+    ),
+    sources: <SourceList sources={citations} lang={lang} />,
+  };
+
+  return (
+    <article
+      className="party-card"
+      data-testid="party-card"
+      data-party={party.id}
+      aria-labelledby={headingId}
+      aria-current={isSelected ? 'true' : undefined}
+      style={{ '--party-color': party.mark.color } as CSSProperties}
+    >
+      <header className="party-card-header">
+        <PartySwatch party={party} />
+        <h3 id={headingId}>{localize(party.name, lang)}</h3>
+        <button
+          type="button"
+          className="select-party"
+          data-testid="select-party"
+          aria-pressed={isSelected}
+          onClick={() => onSelect(party.id)}
+        >
+          {isSelected ? t('card.shown') : t('card.show')}
+        </button>
+      </header>
+      <dl className="party-card-body">
+        {CARD_SECTIONS.map((section) => (
+          <div key={section} className="card-section" data-section={section}>
+            <dt>{t(`card.${section}`)}</dt>
+            <dd>{body[section]}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
+
+function ClaimedTime({ event, version, lang }: { event: NewsEvent; version: Version; lang: Lang }) {
+  const text = localize(version.time.text, lang);
+  if (!version.time.utc) return <>{text}</>;
+  const { local, utc } = formatLocalAndUtcTime(version.time.utc, event.occurred.timeZone, lang);
+  return (
+    <>
+      {text}
+      <br />
+      <time dateTime={version.time.utc}>{translate(lang, 'card.timeLocal', { local, utc })}</time>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
+import { selectEvent, selectLang, selectSelectionRequest } from '../store/selectors.ts';
+import { translate } from '../i18n/index.ts';
+import { PartyCard } from './party-card.tsx';
+
+/** One card per party, all from the same component, in the data's order. */
+export function VersionPanel() {
+  const event = useAppStore(selectEvent);
+  const lang = useAppStore(selectLang);
+  const selection = useAppStore(selectSelectionRequest);
+  const store = useAppStoreApi();
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // A selection made on the map brings its card into view; one made here already is.
+  useEffect(() => {
+    if (selection.origin !== 'map' || !selection.partyId) return;
+    const card = listRef.current?.querySelector<HTMLElement>(`[data-party="${CSS.escape(selection.partyId)}"]`);
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    card?.scrollIntoView?.({ block: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
+  }, [selection]);
+
+  const selectParty = (partyId: string) => {
+    const current = store.getState().selection.partyId;
+    store.getState().selectParty(current === partyId ? null : partyId, 'panel');
+  };
+
+  return (
+    <section className="version-panel" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{translate(lang, 'panel.heading')}</h2>
+      <p className="panel-intro">{translate(lang, 'panel.intro')}</p>
+      <div className="party-cards" ref={listRef}>
+        {event.versions.map((version) => {
+          const party = event.parties.find((p) => p.id === version.party);
+          if (!party) return null;
+          return (
+            <PartyCard
+              key={party.id}
+              event={event}
+              party={party}
+              version={version}
+              lang={lang}
+              isSelected={selection.partyId === party.id}
+              onSelect={selectParty}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}
