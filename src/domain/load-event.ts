@@ -1,0 +1,560 @@
+/**
+ * The one loader: turns the event's JSON files and the basemap's GeoJSON from `unknown` into the
+ * typed model of `types.ts`, or throws a `DataValidationError` listing every problem found, each
+ * naming the file, the record, the field and what was expected. The app (event-data.ts), the
+ * build (scripts/validate-data-plugin.ts) and the tests all go through here, so they agree on
+ * what "valid" means. It reads no files itself: callers hand it parsed JSON.
+ */
+import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type {
+  Basemap,
+  ClaimGeometryRef,
+  ClaimedPlace,
+  KnownFact,
+  LaterStatement,
+  LonLat,
+  NewsEvent,
+  Party,
+  Place,
+  Quote,
+  RingSpec,
+  SectorUncertainty,
+  SourceRef,
+  Version,
+} from './types.ts';
+import { FILL_PATTERNS, LINE_STYLES, PLACE_KINDS } from './types.ts';
+import { IdRegistry, IssueLog, RecordReader, describeValue, hasArabicLetter, isRecord } from './validate.ts';
+
+export { DataValidationError, formatIssue } from './validate.ts';
+export type { DataIssue } from './validate.ts';
+
+/** File names inside an event folder (data/events/<id>/). */
+export const EVENT_FILES = { event: 'event.json', places: 'places.geojson', areas: 'areas.geojson' } as const;
+
+/** File names inside data/basemap/, by Basemap key. */
+export const BASEMAP_FILES: Readonly<Record<keyof Basemap, string>> = {
+  countries: 'countries.geojson',
+  boundaryLines: 'boundary_lines.geojson',
+  rivers: 'rivers.geojson',
+  lakes: 'lakes.geojson',
+  regions: 'regions.geojson',
+  populatedPlaces: 'populated_places.geojson',
+};
+
+/** `suppliedBy` may name the editors instead of a party: they drew the area when no party did. */
+const EDITORS = 'editors';
+
+export interface EventInput {
+  /** The event folder as it should appear in messages, e.g. `data/events/badia-2018-12-02`. */
+  readonly dir: string;
+  readonly event: unknown;
+  readonly places: unknown;
+  readonly areas: unknown;
+}
+
+type GeometryType = Geometry['type'];
+type GeometryOf<T extends GeometryType> = Extract<Geometry, { type: T }>;
+
+/** Nesting depth of `coordinates` above a single position, per geometry type. */
+const COORDINATE_DEPTH: Readonly<Record<Exclude<GeometryType, 'GeometryCollection'>, number>> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+/**
+ * Checks `coordinates` down to each position. Stops at the first bad position: one broken
+ * polygon should produce one line in the report, not thousands.
+ */
+function checkCoordinates(r: RecordReader, value: unknown, field: string, type: keyof typeof COORDINATE_DEPTH): boolean {
+  const isPolygonal = type === 'Polygon' || type === 'MultiPolygon';
+  /** The smallest array allowed at a depth: a ring needs 4 positions, a line 2, any other list 1. */
+  const minimumAt = (depth: number): number => (depth === 1 && isPolygonal ? 4 : depth === 1 && type !== 'MultiPoint' ? 2 : 1);
+  const walk = (node: unknown, path: string, depth: number): boolean => {
+    if (depth === 0) return r.lonLat(node, path, true) !== undefined;
+    if (!Array.isArray(node)) {
+      r.issue(path, 'an array of coordinates', node);
+      return false;
+    }
+    const minimum = minimumAt(depth);
+    if (node.length < minimum) {
+      r.issue(path, depth === 1 && isPolygonal ? 'a linear ring of at least 4 positions' : `an array of at least ${minimum}`, node);
+      return false;
+    }
+    for (const [i, child] of node.entries()) {
+      if (!walk(child, `${path}[${i}]`, depth - 1)) return false;
+    }
+    if (depth === 1 && isPolygonal) {
+      const first = node[0] as readonly number[];
+      const last = node[node.length - 1] as readonly number[];
+      if (first[0] !== last[0] || first[1] !== last[1]) {
+        r.issue(`${path}[${node.length - 1}]`, 'a closed linear ring (last position equal to the first)', last);
+        return false;
+      }
+    }
+    return true;
+  };
+  return walk(value, field, COORDINATE_DEPTH[type]);
+}
+
+function readGeometry<T extends Exclude<GeometryType, 'GeometryCollection'>>(
+  r: RecordReader,
+  value: unknown,
+  types: readonly T[],
+): GeometryOf<T> | undefined {
+  if (!isRecord(value)) {
+    r.issue('geometry', `a GeoJSON geometry of type ${types.join(' or ')}`, value);
+    return undefined;
+  }
+  const type = types.find((t) => t === value.type);
+  if (type === undefined) {
+    r.issue('geometry.type', types.map((t) => `"${t}"`).join(' or '), value.type);
+    return undefined;
+  }
+  if (!checkCoordinates(r, value.coordinates, 'geometry.coordinates', type)) return undefined;
+  // Safe: the type is one of T and every position was checked above.
+  return { type, coordinates: value.coordinates } as GeometryOf<T>;
+}
+
+/** Returns the features array of a FeatureCollection, or logs why the file is not one. */
+function readFeatureCollection(log: IssueLog, file: string, value: unknown): readonly unknown[] {
+  const r = new RecordReader(log, file, '(file)');
+  if (!isRecord(value)) {
+    r.issue('(whole file)', 'a GeoJSON FeatureCollection object', value);
+    return [];
+  }
+  if (value.type !== 'FeatureCollection') {
+    r.issue('type', '"FeatureCollection"', value.type);
+    return [];
+  }
+  return r.array(value.features, 'features');
+}
+
+/** Reader for the i-th feature, labelled by its id (or a property such as `name`) when it has one. */
+function featureReader(log: IssueLog, file: string, feature: unknown, index: number, labelKey: 'id' | 'name'): RecordReader {
+  const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
+  const label = props[labelKey];
+  const record =
+    typeof label === 'string' && label.trim() !== ''
+      ? labelKey === 'id'
+        ? `feature "${label}"`
+        : `feature #${index} ("${label}")`
+      : `feature #${index}`;
+  return new RecordReader(log, file, record);
+}
+
+/** A point inside the area for labels: the centre of mass when it falls inside, else a point on the surface. */
+function areaAnchor(geometry: Polygon | MultiPolygon): LonLat {
+  const feature: Feature<Polygon | MultiPolygon> = { type: 'Feature', geometry, properties: {} };
+  const center = centerOfMass(feature);
+  const inside = booleanPointInPolygon(center, feature) ? center : pointOnFeature(feature);
+  const [lon, lat] = inside.geometry.coordinates;
+  return [lon ?? 0, lat ?? 0];
+}
+
+/** References collected while reading and checked once every id is known. */
+type RefKind = 'source' | 'place' | 'ring' | 'party';
+
+class References {
+  private readonly pending: { r: RecordReader; field: string; id: string; kind: RefKind }[] = [];
+
+  expect(r: RecordReader, field: string, id: string, kind: RefKind): void {
+    // An empty id was already reported as a missing string.
+    if (id !== '') this.pending.push({ r, field, id, kind });
+  }
+
+  expectAll(r: RecordReader, field: string, ids: readonly string[], kind: RefKind): void {
+    ids.forEach((id, i) => this.expect(r, `${field}[${i}]`, id, kind));
+  }
+
+  check(registries: Record<RefKind, IdRegistry>, describe: Record<RefKind, string>): void {
+    for (const { r, field, id, kind } of this.pending) {
+      if (!registries[kind].has(id)) r.issueText(field, describe[kind], JSON.stringify(id));
+    }
+  }
+}
+
+interface EventContext {
+  readonly log: IssueLog;
+  readonly refs: References;
+  readonly ids: Record<RefKind, IdRegistry>;
+  /** Known facts are never referenced, but their ids must still be unique. */
+  readonly knownIds: IdRegistry;
+  readonly eventFile: string;
+}
+
+function readSource(ctx: EventContext, value: unknown, index: number): SourceRef {
+  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `source #${index}` : `source "${id}"`);
+  const o = r.object(value, '(record)');
+  const sourceId = r.string(o.id, 'id');
+  ctx.ids.source.claim(r, sourceId, `source #${index} in ${ctx.eventFile}`);
+  const date = o.date === undefined ? undefined : r.isoDate(o.date, 'date');
+  const url = r.optionalUrl(o.url, 'url');
+  return {
+    id: sourceId,
+    publisher: r.text(o.publisher, 'publisher'),
+    title: r.text(o.title, 'title'),
+    ...(date === undefined ? {} : { date }),
+    ...(url === undefined ? {} : { url }),
+  };
+}
+
+function readParty(ctx: EventContext, value: unknown, index: number): Party {
+  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `party #${index}` : `party "${id}"`);
+  const o = r.object(value, '(record)');
+  const partyId = r.string(o.id, 'id');
+  if (partyId === EDITORS) r.issueText('id', `an id other than "${EDITORS}" (reserved for suppliedBy)`, JSON.stringify(partyId));
+  ctx.ids.party.claim(r, partyId, `party #${index} in ${ctx.eventFile}`);
+  const mark = r.object(o.mark, 'mark');
+  return {
+    id: partyId,
+    name: r.text(o.name, 'name'),
+    shortName: r.text(o.shortName, 'shortName'),
+    mark: {
+      color: r.hexColor(mark.color, 'mark.color'),
+      line: r.oneOf(mark.line, 'mark.line', LINE_STYLES),
+      fill: r.oneOf(mark.fill, 'mark.fill', FILL_PATTERNS),
+    },
+  };
+}
+
+function readRing(ctx: EventContext, value: unknown, index: number): RingSpec {
+  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `ring #${index}` : `ring "${id}"`);
+  const o = r.object(value, '(record)');
+  const ringId = r.string(o.id, 'id');
+  ctx.ids.ring.claim(r, ringId, `ring #${index} in ${ctx.eventFile}`);
+  const center = r.string(o.center, 'center');
+  ctx.refs.expect(r, 'center', center, 'place');
+  const radiusKm = r.positiveNumber(o.radiusKm, 'radiusKm');
+  let bandKm: number | undefined;
+  if (o.bandKm !== undefined) {
+    bandKm = r.positiveNumber(o.bandKm, 'bandKm');
+    // The band is drawn as radius ± bandKm: a band wider than the radius would have no hole.
+    if (bandKm >= radiusKm) r.issue('bandKm', `a number less than radiusKm (${radiusKm})`, bandKm);
+  }
+  const sources = r.stringArray(o.sources, 'sources');
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  return {
+    id: ringId,
+    center,
+    radiusKm,
+    ...(bandKm === undefined ? {} : { bandKm }),
+    label: r.text(o.label, 'label'),
+    note: r.text(o.note, 'note'),
+    sources,
+  };
+}
+
+function readUncertainty(ctx: EventContext, r: RecordReader, value: unknown, ownId: string): SectorUncertainty {
+  const o = r.object(value, 'uncertainty');
+  r.oneOf(o.kind, 'uncertainty.kind', ['sector'] as const);
+  const around = r.string(o.around, 'uncertainty.around');
+  if (around === ownId) r.issueText('uncertainty.around', 'the id of another place (a sector cannot be measured from itself)', JSON.stringify(around));
+  else ctx.refs.expect(r, 'uncertainty.around', around, 'place');
+  const innerKm = r.positiveNumber(o.innerKm, 'uncertainty.innerKm');
+  const outerKm = r.positiveNumber(o.outerKm, 'uncertainty.outerKm');
+  if (innerKm >= outerKm) r.issue('uncertainty.outerKm', `a number greater than innerKm (${innerKm})`, outerKm);
+  const fromBearing = r.bearing(o.fromBearing, 'uncertainty.fromBearing');
+  const toBearing = r.bearing(o.toBearing, 'uncertainty.toBearing');
+  if (fromBearing % 360 === toBearing % 360) {
+    r.issue('uncertainty.toBearing', `a bearing different from fromBearing (${fromBearing}): the sector would be empty`, toBearing);
+  }
+  return { kind: 'sector', around, innerKm, outerKm, fromBearing, toBearing };
+}
+
+function readPlace(ctx: EventContext, file: string, feature: unknown, index: number): Place | undefined {
+  const r = featureReader(ctx.log, file, feature, index, 'id');
+  const f = r.object(feature, '(feature)');
+  if (f.type !== 'Feature') r.issue('type', '"Feature"', f.type);
+  const p = r.object(f.properties, 'properties');
+  const id = r.string(p.id, 'id');
+  ctx.ids.place.claim(r, id, `feature #${index} in ${file}`);
+  let precisionKm: number | null = null;
+  if (p.precisionKm !== null) {
+    const n = r.number(p.precisionKm, 'precisionKm', 'a positive number of km, or null when unknown');
+    if (n !== undefined && n <= 0) r.issue('precisionKm', 'a positive number of km, or null when unknown', n);
+    precisionKm = n ?? null;
+  }
+  const sources = r.stringArray(p.sources, 'sources');
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  const base = {
+    id,
+    kind: r.oneOf(p.kind, 'kind', PLACE_KINDS),
+    role: r.oneOf(p.role, 'role', ['event', 'context'] as const),
+    name: r.text(p.name, 'name'),
+    approximate: r.boolean(p.approximate, 'approximate', false),
+    precisionKm,
+    precision: r.text(p.precision, 'precision'),
+    ...(p.uncertainty === undefined ? {} : { uncertainty: readUncertainty(ctx, r, p.uncertainty, id) }),
+    sources,
+  };
+  const geometry = readGeometry(r, f.geometry, ['Point', 'Polygon', 'MultiPolygon'] as const);
+  if (geometry === undefined) return undefined;
+  const anchor: LonLat = geometry.type === 'Point' ? [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0] : areaAnchor(geometry);
+  return { ...base, geometry, anchor };
+}
+
+function readClaimedPlace(ctx: EventContext, r: RecordReader, value: unknown): ClaimedPlace {
+  const o = r.object(value, 'place');
+  const suppliedBy = r.string(o.suppliedBy, 'place.suppliedBy');
+  if (suppliedBy !== EDITORS) ctx.refs.expect(r, 'place.suppliedBy', suppliedBy, 'party');
+  const g = r.object(o.geometry, 'place.geometry');
+  const kind = r.oneOf(g.kind, 'place.geometry.kind', ['place', 'ring'] as const);
+  let geometry: ClaimGeometryRef;
+  if (kind === 'place') {
+    const place = r.string(g.place, 'place.geometry.place');
+    ctx.refs.expect(r, 'place.geometry.place', place, 'place');
+    geometry = { kind, place };
+  } else {
+    const ring = r.string(g.ring, 'place.geometry.ring');
+    ctx.refs.expect(r, 'place.geometry.ring', ring, 'ring');
+    geometry = { kind, ring };
+  }
+  return { label: r.text(o.label, 'place.label'), precision: r.text(o.precision, 'place.precision'), suppliedBy, geometry };
+}
+
+function readVersion(ctx: EventContext, value: unknown, index: number): Version {
+  const party = isRecord(value) && typeof value.party === 'string' && value.party !== '' ? value.party : undefined;
+  const r = new RecordReader(ctx.log, ctx.eventFile, party === undefined ? `version #${index}` : `version "${party}"`);
+  const o = r.object(value, '(record)');
+  const partyId = r.string(o.party, 'party');
+  ctx.refs.expect(r, 'party', partyId, 'party');
+  const time = r.object(o.time, 'time');
+  let utc: string | null = null;
+  if (typeof time.utc === 'string') utc = r.utcTimestamp(time.utc, 'time.utc');
+  else if (time.utc !== null) r.issue('time.utc', 'an ISO 8601 UTC timestamp ending in Z, or null when the party gave no time', time.utc);
+  const later = r.array(o.later, 'later').map((item, i): LaterStatement => {
+    const l = r.object(item, `later[${i}]`);
+    const sources = r.stringArray(l.sources, `later[${i}].sources`);
+    ctx.refs.expectAll(r, `later[${i}].sources`, sources, 'source');
+    return { date: r.isoDate(l.date, `later[${i}].date`), text: r.text(l.text, `later[${i}].text`), sources };
+  });
+  const quotes = r.array(o.quotes, 'quotes').map((item, i): Quote => {
+    const q = r.object(item, `quotes[${i}]`);
+    const ar = r.string(q.ar, `quotes[${i}].ar`, 'the Arabic original as a non-empty string');
+    if (ar !== '' && !hasArabicLetter(ar)) r.issue(`quotes[${i}].ar`, 'the Arabic original, containing Arabic letters', ar);
+    const source = r.string(q.source, `quotes[${i}].source`);
+    ctx.refs.expect(r, `quotes[${i}].source`, source, 'source');
+    return { ar, en: r.string(q.en, `quotes[${i}].en`, 'a non-empty English translation'), source };
+  });
+  const sources = r.stringArray(o.sources, 'sources');
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  return {
+    party: partyId,
+    speaker: r.text(o.speaker, 'speaker'),
+    channel: r.text(o.channel, 'channel'),
+    time: { utc, text: r.text(time.text, 'time.text') },
+    target: r.text(o.target, 'target'),
+    place: readClaimedPlace(ctx, r, o.place),
+    weapons: r.text(o.weapons, 'weapons'),
+    damage: r.text(o.damage, 'damage'),
+    later,
+    quotes,
+    sources,
+  };
+}
+
+function readKnownFact(ctx: EventContext, value: unknown, index: number): KnownFact {
+  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
+  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `known fact #${index}` : `known fact "${id}"`);
+  const o = r.object(value, '(record)');
+  const factId = r.string(o.id, 'id');
+  ctx.knownIds.claim(r, factId, `known fact #${index} in ${ctx.eventFile}`);
+  const sources = r.stringArray(o.sources, 'sources');
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  return { id: factId, text: r.text(o.text, 'text'), sources };
+}
+
+/** One version per party, in the parties' order: the panels lay them side by side by index. */
+function checkVersionsMatchParties(ctx: EventContext, parties: readonly Party[], versions: readonly Version[]): void {
+  const partyIds = new Set(parties.map((p) => p.id));
+  const seen = new Set<string>();
+  let consistent = true;
+  versions.forEach((v, i) => {
+    if (v.party === '' || !partyIds.has(v.party)) {
+      consistent = false;
+      return;
+    }
+    if (seen.has(v.party)) {
+      const r = new RecordReader(ctx.log, ctx.eventFile, `version "${v.party}"`);
+      r.issueText('party', `exactly one version per party (versions[${i}] repeats "${v.party}")`, 'a second version');
+      consistent = false;
+    }
+    seen.add(v.party);
+  });
+  for (const p of parties) {
+    if (p.id !== '' && !seen.has(p.id)) {
+      const r = new RecordReader(ctx.log, ctx.eventFile, `party "${p.id}"`);
+      r.issueText('versions', `exactly one entry in "versions" with party "${p.id}"`, 'none');
+      consistent = false;
+    }
+  }
+  if (!consistent) return;
+  versions.forEach((v, i) => {
+    const expected = parties[i]?.id;
+    if (expected !== undefined && v.party !== expected) {
+      const r = new RecordReader(ctx.log, ctx.eventFile, `version "${v.party}"`);
+      r.issueText('party', `"${expected}" at versions[${i}] (versions follow the order of "parties")`, JSON.stringify(v.party));
+    }
+  });
+}
+
+function readView(r: RecordReader, value: unknown): NewsEvent['view'] {
+  const view = r.object(value, 'view');
+  const bounds = r.array(view.bounds, 'view.bounds');
+  const sw = r.lonLat(bounds[0], 'view.bounds[0]', true);
+  const ne = r.lonLat(bounds[1], 'view.bounds[1]', true);
+  if (bounds.length !== 2) r.issue('view.bounds', 'exactly two positions [[west, south], [east, north]]', bounds);
+  if (sw !== undefined && ne !== undefined) {
+    if (sw[0] >= ne[0]) r.issue('view.bounds[1][0]', `an east longitude greater than the west one (${sw[0]})`, ne[0]);
+    if (sw[1] >= ne[1]) r.issue('view.bounds[1][1]', `a north latitude greater than the south one (${sw[1]})`, ne[1]);
+  }
+  return { bounds: [sw ?? [0, 0], ne ?? [0, 0]] };
+}
+
+/**
+ * Validates one event folder's three files and returns the typed event. Places from
+ * places.geojson and areas.geojson are merged into `places`; their ids share one namespace.
+ * @throws DataValidationError listing every issue found.
+ */
+export function parseEvent(input: EventInput): NewsEvent {
+  const log = new IssueLog();
+  const eventFile = `${input.dir}/${EVENT_FILES.event}`;
+  const ctx: EventContext = {
+    log,
+    refs: new References(),
+    eventFile,
+    ids: {
+      source: new IdRegistry('source'),
+      place: new IdRegistry('place'),
+      ring: new IdRegistry('ring'),
+      party: new IdRegistry('party'),
+    },
+    knownIds: new IdRegistry('known fact'),
+  };
+
+  if (!isRecord(input.event)) {
+    log.add(eventFile, '(file)', '(whole file)', 'a JSON object describing the event', describeValue(input.event));
+    log.throwIfAny();
+  }
+  const e = input.event as Record<string, unknown>;
+  const eventId = typeof e.id === 'string' && e.id !== '' ? e.id : undefined;
+  const r = new RecordReader(log, eventFile, eventId === undefined ? 'event' : `event "${eventId}"`);
+
+  const id = r.string(e.id, 'id');
+  const title = r.text(e.title, 'title');
+  const summary = r.text(e.summary, 'summary');
+  const occurredObj = r.object(e.occurred, 'occurred');
+  const occurred = {
+    utc: r.utcTimestamp(occurredObj.utc, 'occurred.utc'),
+    timeZone: r.timeZone(occurredObj.timeZone, 'occurred.timeZone'),
+    approximate: r.boolean(occurredObj.approximate, 'occurred.approximate'),
+    note: r.text(occurredObj.note, 'occurred.note'),
+  };
+  const view = readView(r, e.view);
+
+  const sources = r.array(e.sources, 'sources').map((s, i) => readSource(ctx, s, i));
+  const parties = r.array(e.parties, 'parties').map((p, i) => readParty(ctx, p, i));
+  if (parties.length === 0) r.issue('parties', 'at least one party', e.parties);
+  const rings = r.array(e.rings, 'rings').map((ring, i) => readRing(ctx, ring, i));
+  const versions = r.array(e.versions, 'versions').map((v, i) => readVersion(ctx, v, i));
+  const known = r.array(e.known, 'known').map((k, i) => readKnownFact(ctx, k, i));
+
+  const places: Place[] = [];
+  for (const name of [EVENT_FILES.places, EVENT_FILES.areas]) {
+    const file = `${input.dir}/${name}`;
+    const features = readFeatureCollection(log, file, name === EVENT_FILES.places ? input.places : input.areas);
+    features.forEach((feature, i) => {
+      const place = readPlace(ctx, file, feature, i);
+      if (place !== undefined) places.push(place);
+    });
+  }
+
+  ctx.refs.check(ctx.ids, {
+    source: `the id of a source in ${eventFile} "sources"`,
+    place: `the id of a place in ${EVENT_FILES.places} or ${EVENT_FILES.areas}`,
+    ring: `the id of a ring in ${eventFile} "rings"`,
+    party: `the id of a party in ${eventFile} "parties" (or "${EDITORS}" for suppliedBy)`,
+  });
+  checkVersionsMatchParties(ctx, parties, versions);
+
+  log.throwIfAny();
+  return { id, title, summary, occurred, view, places, rings, parties, versions, known, sources };
+}
+
+interface BasemapLayerRule {
+  readonly types: readonly Exclude<GeometryType, 'GeometryCollection'>[];
+  /** `required`: a non-empty string; `nullable`: a string or null (absent counts as null); `none`: not read. */
+  readonly name: 'required' | 'nullable' | 'none';
+  readonly scalerank?: boolean;
+}
+
+const POLYGONS = ['Polygon', 'MultiPolygon'] as const;
+const LINES = ['LineString', 'MultiLineString'] as const;
+
+const BASEMAP_RULES: Readonly<Record<keyof Basemap, BasemapLayerRule>> = {
+  countries: { types: POLYGONS, name: 'required' },
+  boundaryLines: { types: LINES, name: 'none' },
+  rivers: { types: LINES, name: 'nullable' },
+  lakes: { types: POLYGONS, name: 'nullable' },
+  regions: { types: POLYGONS, name: 'required' },
+  populatedPlaces: { types: ['Point'], name: 'required', scalerank: true },
+};
+
+function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: BasemapLayerRule): Feature[] {
+  const out: Feature[] = [];
+  readFeatureCollection(log, file, data).forEach((feature, i) => {
+    const r = featureReader(log, file, feature, i, 'name');
+    const f = r.object(feature, '(feature)');
+    if (f.type !== 'Feature') r.issue('type', '"Feature"', f.type);
+    const props = f.properties === null || f.properties === undefined ? {} : r.object(f.properties, 'properties');
+    const extra: Record<string, unknown> = {};
+    if (rule.name === 'required') extra.name = r.string(props.name, 'name');
+    if (rule.name === 'nullable') {
+      // Natural Earth leaves some rivers unnamed, sometimes by omitting the key.
+      if (props.name === undefined || props.name === null) extra.name = null;
+      else extra.name = r.string(props.name, 'name', 'a non-empty string or null');
+    }
+    if (rule.scalerank === true) extra.scalerank = r.number(props.scalerank, 'scalerank', 'a number (Natural Earth scalerank)');
+    const geometry = readGeometry(r, f.geometry, rule.types);
+    if (geometry !== undefined) out.push({ type: 'Feature', geometry, properties: { ...props, ...extra } });
+  });
+  return out;
+}
+
+/**
+ * Validates the six basemap layers: FeatureCollections, geometry types as in `Basemap`,
+ * positions inside the extract, and `name` (and `scalerank`) where the type needs them.
+ * @throws DataValidationError listing every issue found.
+ */
+export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly path: string; readonly data: unknown }>>): Basemap {
+  const log = new IssueLog();
+  const layer = (key: keyof Basemap): Feature[] => readBasemapLayer(log, files[key].path, files[key].data, BASEMAP_RULES[key]);
+  const features = {
+    countries: layer('countries'),
+    boundaryLines: layer('boundaryLines'),
+    rivers: layer('rivers'),
+    lakes: layer('lakes'),
+    regions: layer('regions'),
+    populatedPlaces: layer('populatedPlaces'),
+  };
+  log.throwIfAny();
+  // Safe: each layer's geometry types and typed properties were checked against BASEMAP_RULES,
+  // which mirrors the Basemap type field by field.
+  const collection = <K extends keyof Basemap>(key: K): Basemap[K] => ({ type: 'FeatureCollection', features: features[key] }) as Basemap[K];
+  return {
+    countries: collection('countries'),
+    boundaryLines: collection('boundaryLines'),
+    rivers: collection('rivers'),
+    lakes: collection('lakes'),
+    regions: collection('regions'),
+    populatedPlaces: collection('populatedPlaces'),
+  };
+}
