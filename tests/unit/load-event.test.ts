@@ -1,0 +1,402 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { booleanPointInPolygon } from '@turf/turf';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataValidationError, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
+import type { DataIssue } from '../../src/domain/load-event.ts';
+import { basemapUrls, loadBundledEvent } from '../../src/domain/event-data.ts';
+import { validateDataDir, validateDataPlugin } from '../../scripts/validate-data-plugin.ts';
+import { REAL_EVENT_DIR, REPO_ROOT, deleteAt, featureIndex, getAt, realBasemapInput, realEventInput, setAt } from '../fixtures/real-data.ts';
+
+const EVENT_FILE = `${REAL_EVENT_DIR}/event.json`;
+const PLACES_FILE = `${REAL_EVENT_DIR}/places.geojson`;
+const AREAS_FILE = `${REAL_EVENT_DIR}/areas.geojson`;
+const EVENT_RECORD = 'event "badia-2018-12-02"';
+
+interface ExpectedIssue {
+  file: string;
+  record: string;
+  field: string;
+  /** A phrase the `expected` text must contain. */
+  expected: string;
+}
+
+function caught(run: () => unknown): DataValidationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DataValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a DataValidationError, but the data was accepted');
+}
+
+/** Asserts both the structured issue and the one-line message a build log would show. */
+function expectIssue(run: () => unknown, want: ExpectedIssue): DataIssue {
+  const error = caught(run);
+  const issue = error.issues.find((i) => i.file === want.file && i.record === want.record && i.field === want.field);
+  expect(issue, `no issue for ${want.file} / ${want.record} / ${want.field} in:\n${error.message}`).toBeDefined();
+  expect(issue?.expected).toContain(want.expected);
+  const line = error.message.split('\n').find((l) => l.startsWith(`${want.file}: ${want.record}: field "${want.field}": expected `));
+  expect(line, error.message).toBeDefined();
+  expect(line).toContain(want.expected);
+  return issue as DataIssue;
+}
+
+function placeIndex(id: string): number {
+  return featureIndex(realEventInput().places, id);
+}
+
+describe('parseEvent on the real data', () => {
+  const event = parseEvent(realEventInput());
+
+  it('returns three parties, each with its version, in order', () => {
+    expect(event.parties.map((p) => p.id)).toEqual(['coalition', 'syrian-government', 'sohr']);
+    expect(event.versions.map((v) => v.party)).toEqual(['coalition', 'syrian-government', 'sohr']);
+  });
+
+  it('merges places.geojson and areas.geojson into places', () => {
+    const ids = event.places.map((p) => p.id);
+    for (const id of ['tanf-base', 'sukhnah', 'ghurab', 'tanf-crossing', 'palmyra', 'homs', 'damascus', 'deir-ez-zor', 'abu-kamal', 'rukban', 'syrian-badia']) {
+      expect(ids).toContain(id);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps approximate places approximate and defaults the flag to false', () => {
+    const byId = new Map(event.places.map((p) => [p.id, p]));
+    expect(byId.get('ghurab')?.approximate).toBe(true);
+    expect(byId.get('syrian-badia')?.approximate).toBe(true);
+    expect(byId.get('tanf-base')?.approximate).toBe(false);
+    expect(byId.get('ghurab')?.uncertainty).toEqual({ kind: 'sector', around: 'sukhnah', innerKm: 10, outerKm: 50, fromBearing: 135, toBearing: 225 });
+  });
+
+  it('anchors a point at itself and a region inside its polygon', () => {
+    const tanf = event.places.find((p) => p.id === 'tanf-base');
+    expect(tanf?.anchor).toEqual([38.61778, 33.50583]);
+    const badia = event.places.find((p) => p.id === 'syrian-badia');
+    if (badia === undefined || badia.geometry.type === 'Point') throw new Error('syrian-badia should be an area');
+    expect(booleanPointInPolygon([...badia.anchor], badia.geometry)).toBe(true);
+  });
+
+  it('reads the rings, sources and known facts', () => {
+    expect(event.rings.map((r) => [r.id, r.center, r.radiusKm, r.bandKm])).toEqual([
+      ['sohr-35', 'tanf-base', 35, 5],
+      ['zone-55', 'tanf-base', 55, undefined],
+    ]);
+    expect(event.sources.length).toBeGreaterThan(5);
+    expect(event.known.map((k) => k.id)).toContain('distance');
+    expect(event.occurred).toMatchObject({ utc: '2018-12-02T18:00:00Z', timeZone: 'Asia/Damascus', approximate: true });
+  });
+});
+
+describe('parseEvent rejects broken copies of the real data', () => {
+  it('(1) an unknown place reference: ring centre "tanf-bas"', () => {
+    const input = realEventInput();
+    setAt(input.event, ['rings', 0, 'center'], 'tanf-bas');
+    const issue = expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "sohr-35"', field: 'center', expected: 'the id of a place in places.geojson or areas.geojson' });
+    expect(issue.got).toBe('"tanf-bas"');
+  });
+
+  it('(1) unknown places in a claim and in a sector, and an unknown ring', () => {
+    const input = realEventInput();
+    setAt(input.event, ['versions', 1, 'place', 'geometry', 'place'], 'gurab');
+    setAt(input.event, ['versions', 2, 'place', 'geometry', 'ring'], 'sohr-53');
+    setAt(input.places, ['features', placeIndex('ghurab'), 'properties', 'uncertainty', 'around'], 'sukhna');
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "syrian-government"', field: 'place.geometry.place', expected: 'the id of a place' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "sohr"', field: 'place.geometry.ring', expected: 'the id of a ring' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'uncertainty.around', expected: 'the id of a place' });
+  });
+
+  it('(2) an out-of-range latitude (95)', () => {
+    const input = realEventInput();
+    setAt(input.places, ['features', placeIndex('tanf-base'), 'geometry', 'coordinates'], [38.61778, 95]);
+    const issue = expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "tanf-base"', field: 'geometry.coordinates[1]', expected: 'a latitude in [-90, 90]' });
+    expect(issue.got).toBe('95');
+  });
+
+  it('(2) a position outside the basemap extract, and a bad polygon vertex', () => {
+    const input = realEventInput();
+    setAt(input.places, ['features', placeIndex('homs'), 'geometry', 'coordinates'], [25.5, 34.7]);
+    setAt(input.areas, ['features', 0, 'geometry', 'coordinates', 0, 5], [200, 33]);
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'geometry.coordinates', expected: 'basemap extract (longitude 30–48 E, latitude 27–40 N)' });
+    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: 'geometry.coordinates[0][5][0]', expected: 'a longitude in [-180, 180]' });
+  });
+
+  it('(2) an unclosed polygon ring and a wrong geometry type', () => {
+    const input = realEventInput();
+    const ring = getAt(input.areas, ['features', 0, 'geometry', 'coordinates', 0]);
+    if (!Array.isArray(ring)) throw new Error('expected a ring');
+    ring.pop();
+    setAt(input.places, ['features', placeIndex('palmyra'), 'geometry', 'type'], 'LineString');
+    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: `geometry.coordinates[0][${ring.length - 1}]`, expected: 'a closed linear ring' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "palmyra"', field: 'geometry.type', expected: '"Point" or "Polygon" or "MultiPolygon"' });
+  });
+
+  it('(3) a missing Arabic translation, with the exact message line', () => {
+    const input = realEventInput();
+    deleteAt(input.places, ['features', placeIndex('ghurab'), 'properties', 'name', 'ar']);
+    const error = caught(() => parseEvent(input));
+    expect(error.message.split('\n')).toContain(
+      'data/events/badia-2018-12-02/places.geojson: feature "ghurab": field "name.ar": expected a non-empty string (Arabic translation), got undefined',
+    );
+    expect(error.issues).toHaveLength(1);
+  });
+
+  it('(3) English pasted into an Arabic slot, and an empty English text in event.json', () => {
+    const input = realEventInput();
+    setAt(input.event, ['parties', 0, 'shortName', 'ar'], 'Coalition');
+    setAt(input.event, ['known', 1, 'text', 'en'], '  ');
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "coalition"', field: 'shortName.ar', expected: 'Arabic letters' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'known fact "distance"', field: 'text.en', expected: 'a non-empty string (English translation)' });
+  });
+
+  it('(4) a duplicate place id, within places.geojson and across to areas.geojson', () => {
+    const input = realEventInput();
+    setAt(input.places, ['features', placeIndex('palmyra'), 'properties', 'id'], 'sukhnah');
+    setAt(input.areas, ['features', 0, 'properties', 'id'], 'tanf-base');
+    const within = expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "sukhnah"', field: 'id', expected: `a unique place id (already used by feature #1 in ${PLACES_FILE})` });
+    expect(within.got).toBe('"sukhnah"');
+    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "tanf-base"', field: 'id', expected: `already used by feature #0 in ${PLACES_FILE}` });
+  });
+
+  it.each([
+    ['parties', 'party "coalition"', 'party'],
+    ['rings', 'ring "sohr-35"', 'ring'],
+    ['sources', 'source "afp-ar-2018-12-02"', 'source'],
+    ['known', 'known fact "time"', 'known fact'],
+  ] as const)('(4) a duplicate id in %s', (list, record, what) => {
+    const input = realEventInput();
+    setAt(input.event, [list, 1, 'id'], getAt(input.event, [list, 0, 'id']));
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record, field: 'id', expected: `a unique ${what} id` });
+  });
+
+  it('(5) an unknown source reference in a quote, a place, a ring and a later statement', () => {
+    const input = realEventInput();
+    setAt(input.event, ['versions', 0, 'quotes', 1, 'source'], 'afp-ar-2018-12-03');
+    setAt(input.event, ['versions', 0, 'later', 1, 'sources', 0], 'mee');
+    setAt(input.event, ['rings', 1, 'sources', 1], 'crisis-group');
+    setAt(input.places, ['features', placeIndex('rukban'), 'properties', 'sources'], ['wikipedia-rukbn']);
+    const expected = `the id of a source in ${EVENT_FILE} "sources"`;
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "coalition"', field: 'quotes[1].source', expected });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "coalition"', field: 'later[1].sources[0]', expected });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "zone-55"', field: 'sources[1]', expected });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "rukban"', field: 'sources[0]', expected });
+    expect(caught(() => parseEvent(input)).issues).toHaveLength(4);
+  });
+
+  it('(6) a bad colour and bad enums', () => {
+    const input = realEventInput();
+    setAt(input.event, ['parties', 2, 'mark', 'color'], '#00785');
+    setAt(input.event, ['parties', 1, 'mark', 'line'], 'wavy');
+    setAt(input.event, ['parties', 0, 'mark', 'fill'], 'stripes');
+    setAt(input.places, ['features', placeIndex('sukhnah'), 'properties', 'kind'], 'village');
+    setAt(input.places, ['features', placeIndex('homs'), 'properties', 'role'], 'background');
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "sohr"', field: 'mark.color', expected: '#RRGGBB' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "syrian-government"', field: 'mark.line', expected: 'one of "solid", "dashed", "dotted"' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "coalition"', field: 'mark.fill', expected: 'one of "hatch", "dots", "cross"' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "sukhnah"', field: 'kind', expected: '"military-base"' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'role', expected: 'one of "event", "context"' });
+  });
+
+  it('(7) a party without a version', () => {
+    const input = realEventInput();
+    const versions = getAt(input.event, ['versions']);
+    if (!Array.isArray(versions)) throw new Error('expected versions');
+    versions.pop();
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "sohr"', field: 'versions', expected: 'exactly one entry in "versions" with party "sohr"' });
+  });
+
+  it('(7) versions out of the parties\' order, a repeated version and an unknown party', () => {
+    const swapped = realEventInput();
+    const versions = getAt(swapped.event, ['versions']);
+    if (!Array.isArray(versions)) throw new Error('expected versions');
+    versions.reverse();
+    expectIssue(() => parseEvent(swapped), { file: EVENT_FILE, record: 'version "sohr"', field: 'party', expected: '"coalition" at versions[0]' });
+
+    const repeated = realEventInput();
+    setAt(repeated.event, ['versions', 2, 'party'], 'coalition');
+    expectIssue(() => parseEvent(repeated), { file: EVENT_FILE, record: 'version "coalition"', field: 'party', expected: 'exactly one version per party' });
+    expectIssue(() => parseEvent(repeated), { file: EVENT_FILE, record: 'party "sohr"', field: 'versions', expected: 'exactly one entry' });
+
+    const unknown = realEventInput();
+    setAt(unknown.event, ['versions', 2, 'place', 'suppliedBy'], 'observatory');
+    expectIssue(() => parseEvent(unknown), { file: EVENT_FILE, record: 'version "sohr"', field: 'place.suppliedBy', expected: 'the id of a party' });
+  });
+
+  it('(8) malformed timestamps, dates and time zone', () => {
+    const input = realEventInput();
+    setAt(input.event, ['occurred', 'utc'], '2018-12-02 18:00');
+    setAt(input.event, ['versions', 1, 'time', 'utc'], '2018-12-02T20:00:00+02:00');
+    setAt(input.event, ['versions', 0, 'later', 0, 'date'], '2018-02-30');
+    setAt(input.event, ['sources', 0, 'date'], '2 Dec 2018');
+    setAt(input.event, ['occurred', 'timeZone'], 'Asia/Damscus');
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: EVENT_RECORD, field: 'occurred.utc', expected: 'UTC timestamp ending in Z' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "syrian-government"', field: 'time.utc', expected: 'UTC timestamp ending in Z' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "coalition"', field: 'later[0].date', expected: 'YYYY-MM-DD' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'source "afp-ar-2018-12-02"', field: 'date', expected: 'YYYY-MM-DD' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: EVENT_RECORD, field: 'occurred.timeZone', expected: 'Intl.DateTimeFormat' });
+  });
+
+  it('rejects bad numbers: radius, band, sector radii and bearings', () => {
+    const input = realEventInput();
+    setAt(input.event, ['rings', 1, 'radiusKm'], -55);
+    setAt(input.event, ['rings', 0, 'bandKm'], 40);
+    const ghurab = placeIndex('ghurab');
+    setAt(input.places, ['features', ghurab, 'properties', 'uncertainty', 'innerKm'], 60);
+    setAt(input.places, ['features', ghurab, 'properties', 'uncertainty', 'fromBearing'], 400);
+    setAt(input.places, ['features', placeIndex('homs'), 'properties', 'precisionKm'], 0);
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "zone-55"', field: 'radiusKm', expected: 'a positive number' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "sohr-35"', field: 'bandKm', expected: 'less than radiusKm (35)' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'uncertainty.outerKm', expected: 'greater than innerKm (60)' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'uncertainty.fromBearing', expected: 'in [0, 360]' });
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'precisionKm', expected: 'a positive number of km, or null' });
+  });
+
+  it('rejects a bad view, a non-http URL and an English "Arabic" quote', () => {
+    const input = realEventInput();
+    setAt(input.event, ['view', 'bounds', 1, 0], 37);
+    setAt(input.event, ['sources', 4, 'url'], 'ftp://feeds.bbci.co.uk/news');
+    setAt(input.event, ['versions', 2, 'quotes', 1, 'ar'], 'more than 14 missiles');
+    setAt(input.event, ['versions', 2, 'quotes', 0, 'en'], '');
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: EVENT_RECORD, field: 'view.bounds[1][0]', expected: 'an east longitude greater than the west one (37.6)' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'source "bbc-2018-12-03"', field: 'url', expected: 'https: or http: URL' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "sohr"', field: 'quotes[1].ar', expected: 'Arabic letters' });
+    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "sohr"', field: 'quotes[0].en', expected: 'a non-empty English translation' });
+  });
+
+  it('rejects files of the wrong shape, naming the file', () => {
+    const notObject = realEventInput();
+    notObject.event = [];
+    expectIssue(() => parseEvent(notObject), { file: EVENT_FILE, record: '(file)', field: '(whole file)', expected: 'a JSON object' });
+
+    const notCollection = realEventInput();
+    setAt(notCollection.areas, ['type'], 'Feature');
+    expectIssue(() => parseEvent(notCollection), { file: AREAS_FILE, record: '(file)', field: 'type', expected: '"FeatureCollection"' });
+  });
+
+  it('collects every issue instead of stopping at the first', () => {
+    const input = realEventInput();
+    setAt(input.event, ['rings', 0, 'center'], 'tanf-bas');
+    deleteAt(input.places, ['features', placeIndex('ghurab'), 'properties', 'name', 'ar']);
+    setAt(input.event, ['parties', 2, 'mark', 'color'], 'green');
+    const error = caught(() => parseEvent(input));
+    expect(error.issues.map((i) => `${i.file} ${i.record} ${i.field}`).sort()).toEqual(
+      [`${EVENT_FILE} ring "sohr-35" center`, `${PLACES_FILE} feature "ghurab" name.ar`, `${EVENT_FILE} party "sohr" mark.color`].sort(),
+    );
+    expect(error.message.split('\n')).toHaveLength(3);
+  });
+});
+
+describe('parseBasemap', () => {
+  it('accepts the real basemap', () => {
+    const basemap = parseBasemap(realBasemapInput());
+    expect(basemap.countries.features.map((f) => f.properties.name)).toContain('Syria');
+    expect(basemap.regions.features.map((f) => f.properties.name)).toContain('SYRIAN DESERT');
+    expect(basemap.populatedPlaces.features.every((f) => typeof f.properties.scalerank === 'number')).toBe(true);
+    // Two Natural Earth rivers have no `name` key at all; the loader makes that an explicit null.
+    expect(basemap.rivers.features.some((f) => f.properties.name === null)).toBe(true);
+    expect(basemap.boundaryLines.features.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a missing name, a wrong geometry type, a bad coordinate and a non-collection', () => {
+    const files = realBasemapInput();
+    deleteAt(files.countries.data, ['features', 3, 'properties', 'name']);
+    setAt(files.populatedPlaces.data, ['features', 0, 'geometry', 'type'], 'Polygon');
+    setAt(files.rivers.data, ['features', 0, 'geometry', 'coordinates', 0], [38, 95]);
+    setAt(files.lakes.data, ['type'], 'GeometryCollection');
+    expectIssue(() => parseBasemap(files), { file: 'data/basemap/countries.geojson', record: 'feature #3', field: 'name', expected: 'a non-empty string' });
+    expectIssue(() => parseBasemap(files), { file: 'data/basemap/populated_places.geojson', record: 'feature #0 ("Dar\'a")', field: 'geometry.type', expected: '"Point"' });
+    expectIssue(() => parseBasemap(files), { file: 'data/basemap/rivers.geojson', record: 'feature #0 ("Ceyhan")', field: 'geometry.coordinates[0][1]', expected: 'a latitude in [-90, 90]' });
+    expectIssue(() => parseBasemap(files), { file: 'data/basemap/lakes.geojson', record: '(file)', field: 'type', expected: '"FeatureCollection"' });
+  });
+});
+
+describe('event-data (the bundled entry)', () => {
+  it('loads the bundled event once and returns the same object after', () => {
+    const first = loadBundledEvent();
+    expect(first.id).toBe('badia-2018-12-02');
+    expect(first.places.length).toBe(parseEvent(realEventInput()).places.length);
+    expect(loadBundledEvent()).toBe(first);
+  });
+
+  it('gives a URL for each of the six basemap files', () => {
+    expect(Object.keys(basemapUrls).sort()).toEqual(['boundaryLines', 'countries', 'lakes', 'populatedPlaces', 'regions', 'rivers']);
+    expect(basemapUrls.countries).toMatch(/countries\.geojson/);
+    expect(basemapUrls.populatedPlaces).toMatch(/populated_places\.geojson/);
+    expect(new Set(Object.values(basemapUrls)).size).toBe(6);
+  });
+});
+
+describe('validateDataDir (the build plugin\'s check)', () => {
+  const repoRoot = fileURLToPath(REPO_ROOT);
+  const temps: string[] = [];
+
+  /** A temp copy of data/ whose one file is rewritten by `edit`. */
+  function brokenCopy(file: string, edit: (json: unknown) => unknown): string {
+    const root = mkdtempSync(join(tmpdir(), 'validate-data-'));
+    temps.push(root);
+    cpSync(join(repoRoot, 'data'), join(root, 'data'), { recursive: true });
+    const path = join(root, file);
+    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify(edit(json)));
+    return root;
+  }
+
+  afterEach(() => {
+    for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes on the real data', () => {
+    expect(validateDataDir(repoRoot)).toEqual({ events: ['badia-2018-12-02'], basemapLayers: 6 });
+  });
+
+  it('names the file, record and field of a broken event field', () => {
+    const root = brokenCopy(PLACES_FILE, (json) => {
+      setAt(json, ['features', featureIndex(json, 'ghurab'), 'properties', 'name', 'ar'], '');
+      return json;
+    });
+    expectIssue(() => validateDataDir(root), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'name.ar', expected: 'Arabic translation' });
+  });
+
+  it('names the file, record and field of a broken basemap field', () => {
+    const root = brokenCopy('data/basemap/regions.geojson', (json) => {
+      setAt(json, ['features', 0, 'properties', 'name'], null);
+      return json;
+    });
+    expectIssue(() => validateDataDir(root), { file: 'data/basemap/regions.geojson', record: 'feature #0', field: 'name', expected: 'a non-empty string' });
+  });
+
+  it('names a file that is not JSON', () => {
+    const root = brokenCopy(EVENT_FILE, (json) => json);
+    writeFileSync(join(root, EVENT_FILE), '{ "id": "badia-2018-12-02", ');
+    expectIssue(() => validateDataDir(root), { file: EVENT_FILE, record: '(file)', field: '(whole file)', expected: 'valid JSON' });
+  });
+
+  it('stops the build through this.error with the loader\'s message', () => {
+    const root = brokenCopy(EVENT_FILE, (json) => {
+      setAt(json, ['rings', 0, 'center'], 'tanf-bas');
+      return json;
+    });
+    const plugin = validateDataPlugin();
+    const configResolved = plugin.configResolved;
+    const buildStart = plugin.buildStart;
+    if (typeof configResolved !== 'function' || typeof buildStart !== 'function') throw new Error('plugin hooks should be plain functions');
+    const errors: string[] = [];
+    const context = {
+      error(message: string): never {
+        errors.push(message);
+        throw new Error(message);
+      },
+    };
+    // The hooks' real context types are Rollup's; the plugin only uses `this.error`.
+    configResolved.call(context as never, { root } as never);
+    expect(() => buildStart.call(context as never, {} as never)).toThrow(/ring "sohr-35": field "center"/);
+    expect(errors[0]).toContain(`${EVENT_FILE}: ring "sohr-35": field "center": expected the id of a place`);
+
+    configResolved.call(context as never, { root: repoRoot } as never);
+    expect(() => buildStart.call(context as never, {} as never)).not.toThrow();
+  });
+});
