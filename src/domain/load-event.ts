@@ -297,8 +297,15 @@ function readPlace(ctx: EventContext, file: string, feature: unknown, index: num
   };
   const geometry = readGeometry(r, f.geometry, ['Point', 'Polygon', 'MultiPolygon'] as const);
   if (geometry === undefined) return undefined;
-  const anchor: LonLat = geometry.type === 'Point' ? [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0] : areaAnchor(geometry);
-  return { ...base, geometry, anchor };
+  if (geometry.type === 'Point') {
+    return { ...base, geometry, anchor: [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0] };
+  }
+  // An area's label may be placed by hand (`labelAt`), where it does not cover other places.
+  const labelAt = p.labelAt === undefined ? undefined : r.lonLat(p.labelAt, 'labelAt', true);
+  if (labelAt && !booleanPointInPolygon([...labelAt], geometry)) {
+    r.issue('labelAt', "a position inside the place's own area", p.labelAt);
+  }
+  return { ...base, geometry, anchor: labelAt ?? areaAnchor(geometry) };
 }
 
 function readClaimedPlace(ctx: EventContext, r: RecordReader, value: unknown): ClaimedPlace {

@@ -79,6 +79,7 @@ describe('parseEvent on the real data', () => {
     const badia = event.places.find((p) => p.id === 'syrian-badia');
     if (badia === undefined || badia.geometry.type === 'Point') throw new Error('syrian-badia should be an area');
     expect(booleanPointInPolygon([...badia.anchor], badia.geometry)).toBe(true);
+    expect(badia.anchor).toEqual([39.45, 33.9]);
   });
 
   it('reads the rings, sources and known facts', () => {
@@ -123,6 +124,12 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.areas, ['features', 0, 'geometry', 'coordinates', 0, 5], [200, 33]);
     expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'geometry.coordinates', expected: 'basemap extract (longitude 30–48 E, latitude 27–40 N)' });
     expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: 'geometry.coordinates[0][5][0]', expected: 'a longitude in [-180, 180]' });
+  });
+
+  it('(2) a label position outside its own area', () => {
+    const input = realEventInput();
+    setAt(input.areas, ['features', 0, 'properties', 'labelAt'], [41.5, 33.0]);
+    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: 'labelAt', expected: "a position inside the place's own area" });
   });
 
   it('(2) an unclosed polygon ring and a wrong geometry type', () => {
