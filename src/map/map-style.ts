@@ -139,7 +139,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
         source: SOURCE_IDS.contextRings,
         layout: {
           'symbol-placement': 'line',
-          'symbol-spacing': 400,
+          'symbol-spacing': 2000,
           'text-field': ['get', 'label'],
           'text-font': LABEL_FONT,
           'text-size': 12,
@@ -171,7 +171,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
  * three marks differ in shape (lines, dots, crosses), not only in colour.
  */
 export function patternImage(party: Party, pixelRatio: number): { width: number; height: number; data: Uint8Array } {
-  const size = Math.round(10 * pixelRatio);
+  const size = Math.round(8 * pixelRatio);
   const data = new Uint8Array(size * size * 4);
   const [r, g, b] = hexToRgb(party.mark.color);
   const plot = (x: number, y: number, alpha: number) => {
@@ -189,9 +189,9 @@ export function patternImage(party: Party, pixelRatio: number): { width: number;
       const onDiagonal = (x + y) % size < weight;
       const onCross = x % size < weight || y % size < weight;
       const centre = size / 2;
-      const onDot = (x - centre) ** 2 + (y - centre) ** 2 <= (1.4 * pixelRatio) ** 2;
+      const onDot = (x - centre) ** 2 + (y - centre) ** 2 <= (1.2 * pixelRatio) ** 2;
       if (party.mark.fill === 'hatch' && onDiagonal) plot(x, y, 200);
-      if (party.mark.fill === 'cross' && onCross) plot(x, y, 170);
+      if (party.mark.fill === 'cross' && onCross) plot(x, y, 130);
       if (party.mark.fill === 'dots' && onDot) plot(x, y, 220);
     }
   }

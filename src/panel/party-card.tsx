@@ -76,7 +76,7 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
               </blockquote>
               <figcaption className="quote-caption">{t('card.quoteTranslation')}</figcaption>
               <blockquote lang="ar" dir="rtl" className="quote-original">
-                <p>«{quote.ar}»</p>
+                <p>{quote.ar}</p>
               </blockquote>
               <figcaption className="quote-caption">
                 {t('card.quoteOriginal')}

@@ -15,7 +15,8 @@ export function VersionPanel() {
   // A selection made on the map brings its card into view; one made here already is.
   useEffect(() => {
     if (selection.origin !== 'map' || !selection.partyId) return;
-    const card = listRef.current?.querySelector<HTMLElement>(`[data-party="${CSS.escape(selection.partyId)}"]`);
+    const cards = listRef.current?.querySelectorAll<HTMLElement>('[data-testid="party-card"]') ?? [];
+    const card = [...cards].find((el) => el.dataset.party === selection.partyId);
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     card?.scrollIntoView?.({ block: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
   }, [selection]);

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { loadBundledEvent } from '../../src/domain/event-data.ts';
+import { createAppStore } from '../../src/store/app-store.ts';
+import { StoreProvider } from '../../src/store/store-context.tsx';
+import { VersionPanel } from '../../src/panel/version-panel.tsx';
+import { KnownFacts } from '../../src/panel/known-facts.tsx';
+import { CARD_SECTIONS } from '../../src/panel/party-card.tsx';
+
+const event = loadBundledEvent();
+
+function renderPanel() {
+  const store = createAppStore({ event, lang: 'en' });
+  const view = render(
+    <StoreProvider store={store}>
+      <VersionPanel />
+      <KnownFacts />
+    </StoreProvider>,
+  );
+  return { store, ...view };
+}
+
+const cards = () => screen.getAllByRole('article');
+const sectionsOf = (card: HTMLElement) => [...card.querySelectorAll<HTMLElement>('[data-section]')].map((el) => el.dataset.section);
+
+describe('VersionPanel', () => {
+  it('renders one card per party, in the order of the data', () => {
+    renderPanel();
+    expect(cards().map((c) => c.dataset.party)).toEqual(event.parties.map((p) => p.id));
+    for (const party of event.parties) {
+      expect(screen.getByRole('heading', { level: 3, name: party.name.en })).toBeTruthy();
+    }
+  });
+
+  it('gives every card the same sections, in the same order, each with content', () => {
+    renderPanel();
+    for (const card of cards()) {
+      expect(sectionsOf(card)).toEqual([...CARD_SECTIONS]);
+      for (const section of card.querySelectorAll<HTMLElement>('[data-section] dd')) {
+        expect(section.textContent?.trim().length, `${card.dataset.party}: empty section`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("shows each party's own words: speaker, precision label, Arabic original beside the translation", () => {
+    renderPanel();
+    for (const version of event.versions) {
+      const card = cards().find((c) => c.dataset.party === version.party)!;
+      const text = card.textContent ?? '';
+      expect(text).toContain(version.speaker.en);
+      expect(text).toContain(version.place.precision.en);
+      for (const quote of version.quotes) {
+        const original = within(card).getByText(quote.ar);
+        expect(original.closest('blockquote')?.getAttribute('lang')).toBe('ar');
+        expect(original.closest('blockquote')?.getAttribute('dir')).toBe('rtl');
+        expect(text).toContain(quote.en);
+      }
+    }
+  });
+
+  it('selects a party from its button, and a second press clears it', () => {
+    const { store } = renderPanel();
+    const sohr = cards().find((c) => c.dataset.party === 'sohr')!;
+    const button = within(sohr).getByRole('button', { name: 'Show on map' });
+    fireEvent.click(button);
+    expect(store.getState().selection).toMatchObject({ partyId: 'sohr', origin: 'panel' });
+    expect(sohr.getAttribute('aria-current')).toBe('true');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(cards().filter((c) => c.getAttribute('aria-current') === 'true')).toHaveLength(1);
+    fireEvent.click(button);
+    expect(store.getState().selection.partyId).toBeNull();
+    expect(sohr.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('follows a selection made elsewhere (the map)', () => {
+    const { store } = renderPanel();
+    act(() => store.getState().selectParty('syrian-government', 'map'));
+    const card = cards().find((c) => c.dataset.party === 'syrian-government')!;
+    expect(card.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('keeps the known facts in their own block, apart from the cards', () => {
+    renderPanel();
+    const known = screen.getByTestId('known');
+    expect(known.closest('article')).toBeNull();
+    expect(within(known).getAllByRole('listitem').length).toBeGreaterThanOrEqual(event.known.length);
+    for (const card of cards()) expect(card.contains(known)).toBe(false);
+  });
+});
