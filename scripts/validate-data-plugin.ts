@@ -64,7 +64,7 @@ export function validateDataDir(root: string): DataSummary {
   collect(() => {
     const keys = Object.keys(BASEMAP_FILES) as (keyof Basemap)[];
     const files = {} as Record<keyof Basemap, { path: string; data: unknown }>;
-    // Read all six first so that a missing file and a malformed one are reported together.
+    // Read every layer first so that a missing file and a malformed one are reported together.
     const readIssues: DataIssue[] = [];
     for (const key of keys) {
       const path = `data/basemap/${BASEMAP_FILES[key]}`;

@@ -14,6 +14,7 @@ import riversUrl from '../../data/basemap/rivers.geojson?url';
 import lakesUrl from '../../data/basemap/lakes.geojson?url';
 import regionsUrl from '../../data/basemap/regions.geojson?url';
 import populatedPlacesUrl from '../../data/basemap/populated_places.geojson?url';
+import labelsUrl from '../../data/basemap/labels.geojson?url';
 import { EVENT_FILES, parseEvent } from './load-event.ts';
 import type { Basemap, NewsEvent } from './types.ts';
 import { parseJsonText } from './validate.ts';
@@ -46,4 +47,5 @@ export const basemapUrls: Readonly<Record<keyof Basemap, string>> = {
   lakes: lakesUrl,
   regions: regionsUrl,
   populatedPlaces: populatedPlacesUrl,
+  labels: labelsUrl,
 };

@@ -40,6 +40,7 @@ export const BASEMAP_FILES: Readonly<Record<keyof Basemap, string>> = {
   lakes: 'lakes.geojson',
   regions: 'regions.geojson',
   populatedPlaces: 'populated_places.geojson',
+  labels: 'labels.geojson',
 };
 
 /** `suppliedBy` may name the editors instead of a party: they drew the area when no party did. */
@@ -501,6 +502,8 @@ interface BasemapLayerRule {
   /** `required`: a non-empty string; `nullable`: a string or null (absent counts as null); `none`: not read. */
   readonly name: 'required' | 'nullable' | 'none';
   readonly scalerank?: boolean;
+  /** Also a non-empty Arabic `name_ar`. */
+  readonly nameAr?: boolean;
 }
 
 const POLYGONS = ['Polygon', 'MultiPolygon'] as const;
@@ -513,6 +516,7 @@ const BASEMAP_RULES: Readonly<Record<keyof Basemap, BasemapLayerRule>> = {
   lakes: { types: POLYGONS, name: 'nullable' },
   regions: { types: POLYGONS, name: 'required' },
   populatedPlaces: { types: ['Point'], name: 'required', scalerank: true },
+  labels: { types: ['Point'], name: 'required', nameAr: true },
 };
 
 function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: BasemapLayerRule): Feature[] {
@@ -529,6 +533,7 @@ function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: Base
       if (props.name === undefined || props.name === null) extra.name = null;
       else extra.name = r.string(props.name, 'name', 'a non-empty string or null');
     }
+    if (rule.nameAr === true) extra.name_ar = r.string(props.name_ar, 'name_ar', 'a non-empty string (Arabic name)');
     if (rule.scalerank === true) extra.scalerank = r.number(props.scalerank, 'scalerank', 'a number (Natural Earth scalerank)');
     const geometry = readGeometry(r, f.geometry, rule.types);
     if (geometry !== undefined) out.push({ type: 'Feature', geometry, properties: { ...props, ...extra } });
@@ -537,7 +542,7 @@ function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: Base
 }
 
 /**
- * Validates the six basemap layers: FeatureCollections, geometry types as in `Basemap`,
+ * Validates the basemap layers: FeatureCollections, geometry types as in `Basemap`,
  * positions inside the extract, and `name` (and `scalerank`) where the type needs them.
  * @throws DataValidationError listing every issue found.
  */
@@ -551,6 +556,7 @@ export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly pa
     lakes: layer('lakes'),
     regions: layer('regions'),
     populatedPlaces: layer('populatedPlaces'),
+    labels: layer('labels'),
   };
   log.throwIfAny();
   // Safe: each layer's geometry types and typed properties were checked against BASEMAP_RULES,
@@ -563,5 +569,6 @@ export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly pa
     lakes: collection('lakes'),
     regions: collection('regions'),
     populatedPlaces: collection('populatedPlaces'),
+    labels: collection('labels'),
   };
 }

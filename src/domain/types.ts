@@ -170,6 +170,8 @@ export interface Basemap {
   readonly lakes: FeatureCollection<Polygon | MultiPolygon, { name: string | null }>;
   readonly regions: FeatureCollection<Polygon | MultiPolygon, { name: string }>;
   readonly populatedPlaces: FeatureCollection<Point, { name: string; scalerank: number }>;
+  /** Where the map prints country names: cartographic placements, not locations. */
+  readonly labels: FeatureCollection<Point, { name: string; name_ar: string }>;
 }
 
 export type BasemapFeature = Feature;

@@ -14,6 +14,7 @@ export interface BasemapUrls {
   readonly rivers: string;
   readonly lakes: string;
   readonly regions: string;
+  readonly labels: string;
 }
 
 export const LABEL_FONT = ['Noto Sans', 'sans-serif'];
@@ -24,6 +25,7 @@ export const SOURCE_IDS = {
   rivers: 'rivers',
   lakes: 'lakes',
   regions: 'regions',
+  labels: 'labels',
   claimAreas: 'claim-areas',
   claimOutlines: 'claim-outlines',
   contextRings: 'context-rings',
@@ -85,6 +87,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
       [SOURCE_IDS.rivers]: { type: 'geojson', data: basemap.rivers },
       [SOURCE_IDS.lakes]: { type: 'geojson', data: basemap.lakes },
       [SOURCE_IDS.regions]: { type: 'geojson', data: basemap.regions },
+      [SOURCE_IDS.labels]: { type: 'geojson', data: basemap.labels },
       [SOURCE_IDS.claimAreas]: { type: 'geojson', data: sources.claimAreas },
       [SOURCE_IDS.claimOutlines]: { type: 'geojson', data: sources.claimOutlines },
       [SOURCE_IDS.contextRings]: { type: 'geojson', data: sources.contextRings },
@@ -146,6 +149,19 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
           'text-offset': [0, -0.8],
         },
         paint: { 'text-color': COLORS.contextRing, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'country-label',
+        type: 'symbol',
+        source: SOURCE_IDS.labels,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONT,
+          'text-size': 14,
+          'text-letter-spacing': 0.2,
+          'text-allow-overlap': false,
+        },
+        paint: { 'text-color': '#7a7365', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
       },
       {
         id: 'river-label',

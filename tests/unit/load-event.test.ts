@@ -314,6 +314,8 @@ describe('parseBasemap', () => {
     setAt(files.populatedPlaces.data, ['features', 0, 'geometry', 'type'], 'Polygon');
     setAt(files.rivers.data, ['features', 0, 'geometry', 'coordinates', 0], [38, 95]);
     setAt(files.lakes.data, ['type'], 'GeometryCollection');
+    deleteAt(files.labels.data, ['features', 1, 'properties', 'name_ar']);
+    expectIssue(() => parseBasemap(files), { file: 'data/basemap/labels.geojson', record: 'feature #1 ("IRAQ")', field: 'name_ar', expected: 'a non-empty string (Arabic name)' });
     expectIssue(() => parseBasemap(files), { file: 'data/basemap/countries.geojson', record: 'feature #3', field: 'name', expected: 'a non-empty string' });
     expectIssue(() => parseBasemap(files), { file: 'data/basemap/populated_places.geojson', record: 'feature #0 ("Dar\'a")', field: 'geometry.type', expected: '"Point"' });
     expectIssue(() => parseBasemap(files), { file: 'data/basemap/rivers.geojson', record: 'feature #0 ("Ceyhan")', field: 'geometry.coordinates[0][1]', expected: 'a latitude in [-90, 90]' });
@@ -329,11 +331,11 @@ describe('event-data (the bundled entry)', () => {
     expect(loadBundledEvent()).toBe(first);
   });
 
-  it('gives a URL for each of the six basemap files', () => {
-    expect(Object.keys(basemapUrls).sort()).toEqual(['boundaryLines', 'countries', 'lakes', 'populatedPlaces', 'regions', 'rivers']);
+  it('gives a URL for each of the seven basemap files', () => {
+    expect(Object.keys(basemapUrls).sort()).toEqual(['boundaryLines', 'countries', 'labels', 'lakes', 'populatedPlaces', 'regions', 'rivers']);
     expect(basemapUrls.countries).toMatch(/countries\.geojson/);
     expect(basemapUrls.populatedPlaces).toMatch(/populated_places\.geojson/);
-    expect(new Set(Object.values(basemapUrls)).size).toBe(6);
+    expect(new Set(Object.values(basemapUrls)).size).toBe(7);
   });
 });
 
@@ -357,7 +359,7 @@ describe('validateDataDir (the build plugin\'s check)', () => {
   });
 
   it('passes on the real data', () => {
-    expect(validateDataDir(repoRoot)).toEqual({ events: ['badia-2018-12-02'], basemapLayers: 6 });
+    expect(validateDataDir(repoRoot)).toEqual({ events: ['badia-2018-12-02'], basemapLayers: 7 });
   });
 
   it('names the file, record and field of a broken event field', () => {
