@@ -19,6 +19,26 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The map chunk is a dynamic import, so the cards never wait for it; but left alone the
+ * browser would only ask for it after the main chunk has run. A modulepreload link fetches
+ * both at once, so the map is not later than on a page without React.
+ */
+function preloadMapChunkPlugin(): Plugin {
+  return {
+    name: 'preload-map-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'map-controller');
+        if (!chunk) throw new Error('preload-map-chunk: no map-controller chunk in the bundle');
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'content-security-policy',
@@ -32,7 +52,7 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   // Relative base: the build works from any sub-path, and inside a newsroom's iframe.
   base: './',
-  plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin()],
+  plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin(), preloadMapChunkPlugin()],
   build: {
     target: 'es2022',
     // The basemap GeoJSON must stay separate files fetched by MapLibre's worker, never inlined.

@@ -5,6 +5,10 @@ import { translate } from '../i18n/index.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { StaticMap } from './static-map.tsx';
 
+// Asked for as soon as this module runs (the HTML preloads it too), not after the first
+// render: the cards never wait for it, and the map does not wait for the cards.
+const mapControllerModule = import('./map-controller.ts');
+
 /**
  * The only React component that knows the map controller exists. MapLibre is loaded lazily,
  * after the cards have rendered: a reader on a slow phone reads the versions first.
@@ -20,7 +24,7 @@ export function MapView() {
     if (!container) return;
     let controller: { destroy(): void } | null = null;
     let isMounted = true;
-    import('./map-controller.ts')
+    mapControllerModule
       .then(({ createMapController }) => {
         if (isMounted) controller = createMapController(container, store);
       })
