@@ -19,14 +19,15 @@ export function StaticMap() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selectedPartyId = useAppStore(selectSelectedPartyId);
-  const [basemap, setBasemap] = useState<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes', FeatureCollection> | null>(null);
+  const [basemap, setBasemap] = useState<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes' | 'labels', FeatureCollection> | null>(null);
 
   useEffect(() => {
     let isMounted = true;
     const load = (url: string) => fetch(url).then((r) => r.json() as Promise<FeatureCollection>);
-    Promise.all([load(basemapUrls.countries), load(basemapUrls.boundaryLines), load(basemapUrls.rivers), load(basemapUrls.lakes)])
-      .then(([countries, boundaryLines, rivers, lakes]) => {
-        if (isMounted) setBasemap({ countries, boundaryLines, rivers, lakes });
+    const urls = basemapUrls;
+    Promise.all([load(urls.countries), load(urls.boundaryLines), load(urls.rivers), load(urls.lakes), load(urls.labels)])
+      .then(([countries, boundaryLines, rivers, lakes, labels]) => {
+        if (isMounted) setBasemap({ countries, boundaryLines, rivers, lakes, labels });
       })
       .catch((error: unknown) => console.error('Static map: basemap could not be loaded', error));
     return () => {
@@ -58,6 +59,16 @@ export function StaticMap() {
         {basemap?.lakes.features.map((f, i) => <path key={`l${i}`} d={path(f.geometry)} fill="#c6dcea" />)}
         {basemap?.rivers.features.map((f, i) => <path key={`r${i}`} d={path(f.geometry)} fill="none" stroke="#4a8cc4" strokeWidth="1.2" />)}
         {basemap?.boundaryLines.features.map((f, i) => <path key={`b${i}`} d={path(f.geometry)} fill="none" stroke="#6f675a" strokeWidth="1.2" />)}
+        {basemap?.labels.features.map((f, i) => {
+          if (f.geometry.type !== 'Point') return null;
+          const [x, y] = project(f.geometry.coordinates);
+          const name = lang === 'ar' ? f.properties?.name_ar : f.properties?.name;
+          return (
+            <text key={`n${i}`} x={x} y={y} fontSize="15" letterSpacing="3" textAnchor="middle" fill="#7a7365">
+              {String(name ?? '')}
+            </text>
+          );
+        })}
         {sources.claimAreas.features.map((f) => {
           const party = event.parties.find((p) => p.id === f.properties.party);
           const dimmed = selectedPartyId !== null && selectedPartyId !== f.properties.party;
