@@ -1,0 +1,53 @@
+// Global setup of the `browser` vitest project: build the app (unless the runner already did),
+// serve dist/ on 127.0.0.1 and hand its URL to the tests through `inject('baseUrl')`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** http://127.0.0.1:PORT/ serving the production build in dist/. */
+    baseUrl: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+function build(): void {
+  const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+  const r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  if (r.status !== 0) throw new Error(`browser tests: \`vite build\` failed (exit ${r.status ?? r.signal})`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const haveBuild = existsSync(`${dist}index.html`);
+  const alreadyBuilt = process.env.BUILD_DONE === '1' || process.env.SKIP_BUILD !== undefined;
+  if (!haveBuild || !alreadyBuilt) build();
+  if (!existsSync(`${dist}index.html`)) throw new Error('browser tests: dist/index.html missing after the build');
+
+  const { serveStatic } = (await import(new URL('../../scripts/serve-static.mjs', import.meta.url).href)) as {
+    serveStatic: (root: string, opts: { port: number }) => Promise<{ url: string; close: () => Promise<void> }>;
+  };
+  // Serve a private copy: a `vite build` started meanwhile (by a person or another tool) empties
+  // dist/ and would pull the files out from under a running test.
+  const snapshot = mkdtempSync(join(tmpdir(), 'badia-dist-'));
+  cpSync(dist, snapshot, { recursive: true });
+  const html = readFileSync(join(snapshot, 'index.html'), 'utf8');
+  const missing = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((f) => !existsSync(join(snapshot, f)));
+  if (missing.length) {
+    rmSync(snapshot, { recursive: true, force: true });
+    throw new Error(`browser tests: dist/ changed while it was copied (missing ${missing.join(', ')}); run again`);
+  }
+  const server = await serveStatic(snapshot, { port: 0 });
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.close();
+    rmSync(snapshot, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,329 @@
+// Shared plumbing for the browser tests: one headless Debian Chromium per test file, pages that
+// record console errors, page errors and every request, and helpers to read the map's state.
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, inject } from 'vitest';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { decodePng, type Image } from './png.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** The launch flags of DEVELOPERS.md, exactly. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+] as const;
+/** Checked in this Chromium (156): both make `getContext('webgl2')` and `getContext('webgl')` null. */
+export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-webgl2'] as const;
+
+export const PARTIES = ['coalition', 'syrian-government', 'sohr'] as const;
+export type PartyId = (typeof PARTIES)[number];
+export const SECTIONS = [
+  'speaker',
+  'channel',
+  'time',
+  'target',
+  'place',
+  'weapons',
+  'damage',
+  'later',
+  'quotes',
+  'sources',
+] as const;
+
+export const MAP = '[data-testid="map"]';
+export const CANVAS = `${MAP} canvas.maplibregl-canvas`;
+export const card = (party: string) => `article[data-testid="party-card"][data-party="${party}"]`;
+export const selectButton = (party: string) => `${card(party)} button[data-testid="select-party"]`;
+export const claimMarker = (party: string) => `button[data-testid="claim-marker"][data-party="${party}"]`;
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface Session {
+  readonly page: Page;
+  readonly origin: string;
+  readonly consoleErrors: string[];
+  readonly pageErrors: string[];
+  /** Every request URL the page (or its workers) made. */
+  readonly requests: string[];
+  /** Requests to anything but the app's own origin, `data:` or `blob:`. */
+  readonly offOrigin: string[];
+  /** Opens the app (optionally with a query string / path relative to the base URL). */
+  open(path?: string, waitUntil?: 'load' | 'domcontentloaded' | 'commit'): Promise<void>;
+  /** Fails on any page error, console error or off-origin request seen so far. */
+  expectClean(opts?: { allowConsoleErrors?: boolean }): void;
+}
+
+export class TestBrowser {
+  private readonly sessions = new Set<Session>();
+
+  private constructor(
+    readonly context: BrowserContext,
+    private readonly dir: string,
+  ) {
+    context.on('request', (req) => {
+      for (const s of this.sessions) {
+        s.requests.push(req.url());
+        if (!allowedUrl(req.url(), s.origin)) s.offOrigin.push(req.url());
+      }
+    });
+  }
+
+  static async launch(extraArgs: readonly string[] = []): Promise<TestBrowser> {
+    const args = [...CHROMIUM_ARGS, ...extraArgs];
+    try {
+      await access(CHROMIUM_PATH, constants.X_OK);
+    } catch {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need Debian's chromium package ` +
+          '(apt-get install chromium); they fail rather than skip without it.',
+      );
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'badia-chromium-'));
+    try {
+      const context = await chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args,
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 1,
+        locale: 'en-US',
+        timezoneId: 'UTC',
+      });
+      for (const p of context.pages()) await p.close();
+      return new TestBrowser(context, dir);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(
+        `Chromium could not be launched (${CHROMIUM_PATH} ${args.join(' ')}): ${(err as Error).message}`,
+      );
+    }
+  }
+
+  async newSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+    const page = await this.context.newPage();
+    await page.setViewportSize(viewport);
+    const url = baseUrl();
+    const origin = new URL(url).origin;
+    const session: Session = {
+      page,
+      origin,
+      consoleErrors: [],
+      pageErrors: [],
+      requests: [],
+      offOrigin: [],
+      async open(path = '', waitUntil = 'load') {
+        await page.goto(new URL(path, url).href, { waitUntil });
+      },
+      expectClean({ allowConsoleErrors = false } = {}) {
+        const problems: string[] = [];
+        if (session.pageErrors.length) problems.push(`uncaught page errors:\n  ${session.pageErrors.join('\n  ')}`);
+        if (!allowConsoleErrors && session.consoleErrors.length) {
+          problems.push(`console errors:\n  ${session.consoleErrors.join('\n  ')}`);
+        }
+        if (session.offOrigin.length) {
+          problems.push(`requests leaving ${origin}:\n  ${session.offOrigin.join('\n  ')}`);
+        }
+        if (problems.length) throw new Error(problems.join('\n'));
+      },
+    };
+    const onConsole = (where: string) => (msg: ConsoleMessage) => {
+      if (msg.type() !== 'error') return;
+      const loc = msg.location();
+      session.consoleErrors.push(`${where}${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    };
+    page.on('console', onConsole(''));
+    page.on('worker', (w) => w.on('console', onConsole(`[worker ${w.url()}] `)));
+    page.on('pageerror', (err) => session.pageErrors.push(err.stack ?? String(err)));
+    page.on('websocket', (ws) => {
+      if (!allowedUrl(ws.url(), origin)) session.offOrigin.push(ws.url());
+    });
+    this.sessions.add(session);
+    page.on('close', () => this.sessions.delete(session));
+    return session;
+  }
+
+  async closePages(): Promise<void> {
+    for (const p of this.context.pages()) await p.close().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+function allowedUrl(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === origin && origin.startsWith('http://127.0.0.1:');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One Chromium for the calling test file, launched on first use inside a test (so a missing or
+ * broken Chromium fails each test with the launch error instead of skipping it); pages are closed
+ * after each test and the browser after the file.
+ */
+export function useBrowser(extraArgs: readonly string[] = []): () => Promise<TestBrowser> {
+  let launched: Promise<TestBrowser> | undefined;
+  afterEach(async () => {
+    const b = await launched?.catch(() => undefined);
+    await b?.closePages();
+  });
+  afterAll(async () => {
+    const b = await launched?.catch(() => undefined);
+    await b?.close();
+  });
+  return () => (launched ??= TestBrowser.launch(extraArgs));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map state
+
+export async function mapState(page: Page): Promise<string | null> {
+  return page.evaluate((sel) => document.querySelector(sel)?.getAttribute('data-map-state') ?? null, MAP);
+}
+
+/** Waits until the map leaves `loading`, then requires `expected`. */
+export async function waitForMapState(page: Page, expected: 'idle' | 'static', timeout = 45_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (sel) => {
+        const s = document.querySelector(sel)?.getAttribute('data-map-state');
+        return s != null && s !== 'loading';
+      },
+      MAP,
+      { timeout, polling: 100 },
+    );
+  } catch {
+    throw new Error(
+      `${MAP} never left data-map-state="loading" (now: ${JSON.stringify(await mapState(page))}) within ${timeout} ms`,
+    );
+  }
+  const state = await mapState(page);
+  if (state !== expected) throw new Error(`${MAP} reached data-map-state="${state}", expected "${expected}"`);
+}
+
+export type View = readonly [west: number, south: number, east: number, north: number];
+
+export async function readView(page: Page): Promise<View> {
+  const raw = await page.getAttribute(MAP, 'data-view');
+  const nums = (raw ?? '').split(',').map((s) => Number(s.trim()));
+  if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) {
+    throw new Error(`${MAP} has data-view=${JSON.stringify(raw)}; expected "west,south,east,north"`);
+  }
+  const [w, s, e, n] = nums as [number, number, number, number];
+  if (!(w < e && s < n)) throw new Error(`${MAP} data-view=${JSON.stringify(raw)} is not a valid box`);
+  return [w, s, e, n];
+}
+
+/**
+ * PNG of the map canvas only: markers, controls and labels laid over it are hidden for the shot.
+ * They are hidden through the CSSOM (element.style), not Playwright's `style` option, which
+ * injects a <style> element that the app's Content-Security-Policy (style-src 'self') blocks.
+ */
+export async function canvasPng(page: Page): Promise<Buffer> {
+  await page.evaluate(
+    ({ map, canvas }) => {
+      const w = window as unknown as { __testHidden?: [HTMLElement, string, string][] };
+      const saved: [HTMLElement, string, string][] = [];
+      const set = (el: HTMLElement, v: string) => {
+        saved.push([el, el.style.getPropertyValue('visibility'), el.style.getPropertyPriority('visibility')]);
+        el.style.setProperty('visibility', v, 'important');
+      };
+      for (const el of document.querySelectorAll<HTMLElement>(`${map} *`)) set(el, 'hidden');
+      const c = document.querySelector<HTMLElement>(canvas);
+      if (c) set(c, 'visible');
+      w.__testHidden = saved;
+    },
+    { map: MAP, canvas: CANVAS },
+  );
+  try {
+    return await page.locator(CANVAS).screenshot({ animations: 'disabled', caret: 'hide' });
+  } finally {
+    await page.evaluate(() => {
+      const w = window as unknown as { __testHidden?: [HTMLElement, string, string][] };
+      for (const [el, v, prio] of (w.__testHidden ?? []).reverse()) {
+        if (v) el.style.setProperty('visibility', v, prio);
+        else el.style.removeProperty('visibility');
+      }
+      delete w.__testHidden;
+    });
+  }
+}
+
+export async function canvasImage(page: Page): Promise<Image> {
+  return decodePng(await canvasPng(page));
+}
+
+/**
+ * Waits until the map is idle and its canvas and data-view stop changing (three identical
+ * captures in a row), and returns the settled canvas image.
+ */
+export async function waitSettled(page: Page, timeout = 30_000): Promise<Image> {
+  const deadline = Date.now() + timeout;
+  let prev: Buffer | undefined;
+  let prevView: string | null = null;
+  let same = 0;
+  let last = '';
+  while (Date.now() < deadline) {
+    const state = await mapState(page);
+    const view = await page.getAttribute(MAP, 'data-view');
+    const png = await canvasPng(page);
+    if (state === 'idle' && prev && png.equals(prev) && view === prevView) {
+      if (++same >= 2) return decodePng(png);
+    } else {
+      same = 0;
+    }
+    last = `state=${state}, data-view=${view}`;
+    prev = png;
+    prevView = view;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the map did not settle (idle, unchanged canvas and data-view) within ${timeout} ms; last ${last}`);
+}
+
+export async function selectedParties(page: Page): Promise<string[]> {
+  return page.$$eval('article[data-testid="party-card"][aria-current="true"]', (els) =>
+    els.map((e) => e.getAttribute('data-party') ?? '?'),
+  );
+}
+
+/** Waits until exactly `party`'s card is the current one. */
+export async function waitSelected(page: Page, party: string, how: string, timeout = 10_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (p) => {
+        const cur = [...document.querySelectorAll('article[data-testid="party-card"][aria-current="true"]')];
+        return cur.length === 1 && cur[0]!.getAttribute('data-party') === p;
+      },
+      party,
+      { timeout, polling: 100 },
+    );
+  } catch {
+    throw new Error(
+      `after ${how}, expected only ${party}'s card to have aria-current="true"; cards with it: ${JSON.stringify(await selectedParties(page))}`,
+    );
+  }
+}
+
+/** Selects `party` through its card button and waits for the map to settle. */
+export async function selectViaButton(page: Page, party: string): Promise<Image> {
+  await page.locator(selectButton(party)).click();
+  await waitSelected(page, party, `clicking ${party}'s select button`);
+  return waitSettled(page);
+}
