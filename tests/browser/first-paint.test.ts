@@ -1,0 +1,68 @@
+// Cards come first: the versions are readable while the lazily loaded map chunk is still on its way.
+import { describe, expect, it } from 'vitest';
+import { event } from './geo.ts';
+import { MAP, PARTIES, card, mapState, useBrowser, waitForMapState } from './helpers.ts';
+
+const browser = useBrowser();
+const HOLD_MS = 3000;
+
+describe('loading order', () => {
+  it('shows the three cards with their text while the map chunk is held back, then the map reaches idle', async () => {
+    const s = await (await browser()).newSession();
+    const { page } = s;
+    // Record when the map settles, from inside the page (performance.now(), same clock as FCP).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __mapIdleAt?: number };
+      new MutationObserver(() => {
+        const s = document.querySelector('[data-testid="map"]')?.getAttribute('data-map-state');
+        if (s === 'idle' && w.__mapIdleAt === undefined) w.__mapIdleAt = performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-state'] });
+    });
+    let held = 0;
+    let released = false;
+    let onHit: () => void = () => undefined;
+    const hit = new Promise<void>((r) => (onHit = r));
+    // Held for HOLD_MS, and in any case until the cards have been checked.
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (openGate = r));
+    await page.route(/map-controller/, async (route) => {
+      held++;
+      onHit();
+      await Promise.all([new Promise((r) => setTimeout(r, HOLD_MS)), gate]);
+      released = true;
+      await route.continue();
+    });
+
+    await s.open('', 'commit');
+    try {
+      for (const party of PARTIES) {
+        const c = page.locator(card(party));
+        await c.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => {
+          throw new Error(`${party}'s card was not visible while the map chunk was held back`);
+        });
+        const text = (await c.innerText()).trim();
+        const v = event.versions.find((x) => x.party === party)!;
+        expect(text.includes(v.speaker.en) || text.includes(v.speaker.ar), `${party} card has its text before the map`).toBe(true);
+      }
+      await Promise.race([hit, new Promise((r) => setTimeout(r, 1000))]);
+      const stateMeanwhile = await mapState(page);
+      expect(released, 'cards checked before the map chunk was released').toBe(false);
+      expect(held, 'a request matching /map-controller/ (the lazily loaded map chunk) was made').toBeGreaterThan(0);
+      expect(await page.locator(MAP).count(), 'map container present while its code loads').toBe(1);
+      expect(stateMeanwhile, 'data-map-state while the map chunk is held back').toBe('loading');
+    } finally {
+      openGate();
+    }
+
+    await waitForMapState(page, 'idle');
+    expect(released).toBe(true);
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      idle: (window as unknown as { __mapIdleAt?: number }).__mapIdleAt ?? null,
+    }));
+    console.log(
+      `[first-paint] with the map chunk held ${HOLD_MS} ms: first contentful paint ${t.fcp?.toFixed(0) ?? '?'} ms, map idle ${t.idle?.toFixed(0) ?? '?'} ms (information only, no assertion)`,
+    );
+    s.expectClean();
+  });
+});

@@ -1,0 +1,63 @@
+// The WebGL map draws, and selecting a party changes what it draws.
+import { describe, expect, it } from 'vitest';
+import { diffCount, assertDrawn } from './png.ts';
+import {
+  CANVAS,
+  PARTIES,
+  card,
+  selectButton,
+  selectViaButton,
+  selectedParties,
+  useBrowser,
+  waitForMapState,
+  waitSettled,
+} from './helpers.ts';
+
+const browser = useBrowser();
+
+describe('map canvas', () => {
+  it('draws the basemap and claims: many pixels off the background, several colours', async () => {
+    const s = await (await browser()).newSession();
+    await s.open();
+    await waitForMapState(s.page, 'idle');
+    const box = await s.page.locator(CANVAS).boundingBox();
+    expect(box, 'map canvas has a box').not.toBeNull();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(100);
+    const img = await waitSettled(s.page);
+    const stats = assertDrawn(img, 'map canvas', { minShare: 0.1, minColours: 5 });
+    console.log(
+      `[map] canvas ${img.width}×${img.height}: ${(stats.nonBackgroundShare * 100).toFixed(1)} % off background rgb(${stats.background.join(',')}), ${stats.distinctColours} colours`,
+    );
+    s.expectClean();
+  });
+
+  it('selecting each party changes the canvas, marks its card and button, and deselects the others', async () => {
+    const s = await (await browser()).newSession();
+    const { page } = s;
+    await s.open();
+    await waitForMapState(page, 'idle');
+    let before = await waitSettled(page);
+    const initial = await selectedParties(page);
+    // Start with a party that is not already selected, so every click is a real change.
+    const order = [...PARTIES.filter((p) => !initial.includes(p)), ...PARTIES.filter((p) => initial.includes(p))];
+    const minChanged = Math.max(500, Math.round(before.width * before.height * 0.002));
+    let previous: string | undefined = initial[0];
+    for (const party of order) {
+      const after = await selectViaButton(page, party);
+      const changed = diffCount(before, after);
+      console.log(`[map] select ${party}: ${changed} canvas pixels changed (${((changed / (after.width * after.height)) * 100).toFixed(2)} %)`);
+      expect(changed, `canvas pixels changed when selecting ${party} (after ${previous ?? 'nothing'})`).toBeGreaterThanOrEqual(minChanged);
+
+      expect(await page.getAttribute(card(party), 'aria-current')).toBe('true');
+      expect(await page.getAttribute(selectButton(party), 'aria-pressed')).toBe('true');
+      for (const other of PARTIES.filter((p) => p !== party)) {
+        expect(await page.getAttribute(card(other), 'aria-current'), `${other}'s card after selecting ${party}`).not.toBe('true');
+        expect(await page.getAttribute(selectButton(other), 'aria-pressed'), `${other}'s button after selecting ${party}`).toBe('false');
+      }
+      before = after;
+      previous = party;
+    }
+    s.expectClean();
+  });
+});

@@ -1,0 +1,35 @@
+// docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), made from the real build.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodePng, assertDrawn } from './png.ts';
+import { useBrowser, selectViaButton, waitForMapState, waitSettled } from './helpers.ts';
+
+const browser = useBrowser();
+const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
+const PARTY = 'syrian-government';
+
+describe('README screenshots', () => {
+  for (const [file, viewport] of [
+    ['screenshot.png', { width: 1280, height: 800 }],
+    ['screenshot-320.png', { width: 320, height: 640 }],
+  ] as const) {
+    it(`writes docs/${file} (${viewport.width}×${viewport.height}, ${PARTY} selected)`, async () => {
+      const s = await (await browser()).newSession(viewport);
+      const { page } = s;
+      await s.open();
+      await waitForMapState(page, 'idle');
+      await selectViaButton(page, PARTY);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await waitSettled(page);
+      const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+      const img = decodePng(png);
+      expect([img.width, img.height]).toEqual([viewport.width, viewport.height]);
+      assertDrawn(img, `docs/${file}`, { minShare: 0.05, minColours: 4 });
+      mkdirSync(docs, { recursive: true });
+      writeFileSync(`${docs}${file}`, png);
+      console.log(`[screenshot] wrote docs/${file}`);
+      s.expectClean();
+    });
+  }
+});
