@@ -131,7 +131,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
         [west, south],
         [east, north],
       ],
-      { padding: 48, maxZoom: 8.5, duration: prefersReducedMotion() ? 0 : 700, essential: false },
+      { padding: 48, maxZoom: 7, duration: prefersReducedMotion() ? 0 : 700, essential: false },
     );
   };
 

@@ -18,7 +18,7 @@ export function VersionPanel() {
     const cards = listRef.current?.querySelectorAll<HTMLElement>('[data-testid="party-card"]') ?? [];
     const card = [...cards].find((el) => el.dataset.party === selection.partyId);
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    card?.scrollIntoView?.({ block: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
+    card?.scrollIntoView?.({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
   }, [selection]);
 
   const selectParty = (partyId: string) => {

@@ -1,9 +1,10 @@
-// docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), made from the real build.
+// docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), made from the real build:
+// the overview, with one party selected on the map.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodePng, assertDrawn } from './png.ts';
-import { useBrowser, selectViaButton, waitForMapState, waitSettled } from './helpers.ts';
+import { claimMarker, useBrowser, waitForMapState, waitSettled } from './helpers.ts';
 
 const browser = useBrowser();
 const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -19,7 +20,9 @@ describe('README screenshots', () => {
       const { page } = s;
       await s.open();
       await waitForMapState(page, 'idle');
-      await selectViaButton(page, PARTY);
+      // Selected from its badge on the map: the camera stays on the whole story, and the
+      // panel brings the party's card into view.
+      await page.click(claimMarker(PARTY));
       await page.evaluate(() => window.scrollTo(0, 0));
       await waitSettled(page);
       const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
