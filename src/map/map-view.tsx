@@ -10,6 +10,14 @@ import { StaticMap } from './static-map.tsx';
 const mapControllerModule = import('./map-controller.ts');
 
 /**
+ * Resolves after the browser has painted the current frame. Creating the map is one long task;
+ * run before the first paint, it would hold back the cards the reader came for.
+ */
+function afterNextPaint<T>(value: T): Promise<T> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(value), 0)));
+}
+
+/**
  * The only React component that knows the map controller exists. MapLibre is loaded lazily,
  * after the cards have rendered: a reader on a slow phone reads the versions first.
  */
@@ -25,6 +33,7 @@ export function MapView() {
     let controller: { destroy(): void } | null = null;
     let isMounted = true;
     mapControllerModule
+      .then(afterNextPaint)
       .then(({ createMapController }) => {
         if (isMounted) controller = createMapController(container, store);
       })
