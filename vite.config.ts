@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { validateDataPlugin } from './scripts/validate-data-plugin.ts';
+import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 
 // Same-origin only. `worker-src data:` is for sandboxed iframes (opaque origin), where
 // MapLibre starts its worker from a data: URL. Added at build time only: Vite's dev server
@@ -52,7 +53,7 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   // Relative base: the build works from any sub-path, and inside a newsroom's iframe.
   base: './',
-  plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin(), preloadMapChunkPlugin()],
+  plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin(), preloadMapChunkPlugin(), prerenderPlugin()],
   build: {
     target: 'es2022',
     // The basemap GeoJSON must stay separate files fetched by MapLibre's worker, never inlined.

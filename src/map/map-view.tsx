@@ -6,8 +6,9 @@ import { WebGLUnavailableError } from './errors.ts';
 import { StaticMap } from './static-map.tsx';
 
 // Asked for as soon as this module runs (the HTML preloads it too), not after the first
-// render: the cards never wait for it, and the map does not wait for the cards.
-const mapControllerModule = import('./map-controller.ts');
+// render: the cards never wait for it, and the map does not wait for the cards. Not when the
+// page is prerendered at build time, where there is no window to draw in.
+const mapControllerModule = typeof window === 'undefined' ? null : import('./map-controller.ts');
 
 /**
  * Resolves after the browser has painted the current frame. Creating the map is one long task;
@@ -29,7 +30,7 @@ export function MapView() {
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || !mapControllerModule) return;
     let controller: { destroy(): void } | null = null;
     let isMounted = true;
     mapControllerModule

@@ -1,4 +1,4 @@
-import { useId, type CSSProperties, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Lang, NewsEvent, Party, Version } from '../domain/types.ts';
 import { formatDate, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { localize, translate, type MessageKey } from '../i18n/index.ts';
@@ -97,7 +97,9 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
       data-party={party.id}
       aria-labelledby={headingId}
       aria-current={isSelected ? 'true' : undefined}
-      style={{ '--party-color': party.mark.color } as CSSProperties}
+      // Set through the CSSOM, not a style attribute: the prerendered HTML must pass a CSP
+      // without 'unsafe-inline' styles. Until the script runs, the card has a neutral edge.
+      ref={(el) => el?.style.setProperty('--party-color', party.mark.color)}
     >
       <header className="party-card-header">
         <PartySwatch party={party} />

@@ -65,4 +65,26 @@ describe('loading order', () => {
     );
     s.expectClean();
   });
+
+  it('has every version in the HTML itself: readable with no script at all', async () => {
+    const s = await (await browser()).newSession({ width: 390, height: 800 });
+    const { page } = s;
+    let blocked = 0;
+    await page.route(/\.(m?js)(\?|$)/, async (route) => {
+      blocked++;
+      await route.abort();
+    });
+    await s.open('', 'load');
+    expect(blocked, 'the page asked for its scripts (and got none)').toBeGreaterThan(0);
+    for (const party of PARTIES) {
+      const c = page.locator(card(party));
+      await expect(c.isVisible(), `${party}'s card is in the served HTML`).resolves.toBe(true);
+      const v = event.versions.find((x) => x.party === party)!;
+      const text = await c.innerText();
+      expect(text).toContain(v.speaker.en);
+      expect(text).toContain(v.place.precision.en);
+    }
+    expect(await page.locator('[data-testid="known"]').isVisible()).toBe(true);
+    expect(await mapState(page)).toBe('loading');
+  });
 });

@@ -21,7 +21,7 @@ const read = <T>(path: string): T =>
 
 interface EventJson {
   rings: { id: string; center: string; radiusKm: number; bandKm?: number }[];
-  versions: { party: string; speaker: { en: string; ar: string } }[];
+  versions: { party: string; speaker: { en: string; ar: string }; place: { precision: { en: string; ar: string } } }[];
 }
 interface Sector {
   around: string;
