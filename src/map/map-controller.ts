@@ -52,6 +52,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       pitchWithRotate: false,
       touchPitch: false,
       reduceMotion: prefersReducedMotion(),
+      // Labels appear at once: a fade would hold 'idle' back by 300 ms for no reader's benefit.
+      fadeDuration: 0,
       globalState: { selectedParty: store.getState().selection.partyId ?? '' },
     });
   } catch (error) {
