@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './serve-static.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // The app is built by `npx vite build` into its own folder, not dist/, so that other work
@@ -28,19 +29,7 @@ const BARE_ROOT = join(REPO, '.bench', 'bare');
 const BARE_CONFIG = join(REPO, 'scripts', 'bench', 'bare', 'vite.config.mjs');
 const REPORT = join(REPO, 'docs', 'perf.md');
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM = CHROMIUM_PATH;
 const VIEWPORT = { width: 1280, height: 800 };
 const IDLE_TIMEOUT_MS = 60_000;
 
@@ -148,7 +137,7 @@ async function coldLoad(page, url) {
     context = await chromium.launchPersistentContext(dir, {
       executablePath: CHROMIUM,
       headless: false, // `--headless=new` is in CHROMIUM_ARGS, so the switches are exactly those
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       viewport: VIEWPORT,
     });
     context.on('request', (req) => {

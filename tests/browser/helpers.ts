@@ -7,21 +7,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, inject } from 'vitest';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { decodePng, type Image } from './png.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** The launch flags of DEVELOPERS.md, exactly. */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-] as const;
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 /** Checked in this Chromium (156): both make `getContext('webgl2')` and `getContext('webgl')` null. */
 export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-webgl2'] as const;
 
