@@ -5,11 +5,14 @@ import {
   CANVAS,
   PARTIES,
   card,
+  claimMarker,
+  readView,
   selectButton,
   selectViaButton,
   selectedParties,
   useBrowser,
   waitForMapState,
+  waitSelected,
   waitSettled,
 } from './helpers.ts';
 
@@ -57,6 +60,27 @@ describe('map canvas', () => {
       }
       before = after;
       previous = party;
+    }
+    s.expectClean();
+  });
+
+  it('highlights the selected party in place: a selection made on the map changes the canvas without moving it', async () => {
+    const s = await (await browser()).newSession();
+    const { page } = s;
+    await s.open();
+    await waitForMapState(page, 'idle');
+    let before = await waitSettled(page);
+    const view = await readView(page);
+    for (const party of PARTIES) {
+      await page.click(claimMarker(party));
+      await waitSelected(page, party, 'its claim marker');
+      const after = await waitSettled(page);
+      expect(await readView(page), `the camera stays put when ${party} is selected on the map`).toEqual(view);
+      const changed = diffCount(before, after);
+      console.log(`[map] highlight ${party} in place: ${changed} canvas pixels changed`);
+      // Only styling changed (opacity, line width), so this measures the highlight itself.
+      expect(changed, `canvas pixels changed by highlighting ${party}`).toBeGreaterThanOrEqual(500);
+      before = after;
     }
     s.expectClean();
   });
