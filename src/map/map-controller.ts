@@ -79,7 +79,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     map.addImage(patternImageId(party.id), patternImage(party, pixelRatio), { pixelRatio });
   }
 
-  const markers = [...placeMarkers(event, lang), ...claimMarkers(event, lang, sources, store)];
+  const markers = [...placeMarkers(event, lang, map), ...claimMarkers(event, lang, sources, store)];
   for (const marker of markers) marker.addTo(map);
 
   const recordView = () => {
@@ -97,6 +97,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   // Map → store: a click on a claim selects the most specific party under the pointer.
   const claimLayers = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
   const handleClick = (e: MapLayerMouseEvent) => {
+    // A click on a marker is that marker's, not a click on the claim drawn beneath it.
+    if (e.originalEvent.target instanceof Element && e.originalEvent.target.closest('.maplibregl-marker')) return;
     const hits = map.queryRenderedFeatures(e.point, { layers: claimLayers });
     const partyId = mostSpecificParty(hits);
     if (partyId) store.getState().selectParty(partyId, 'map');
@@ -147,7 +149,9 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 }
 
 /** Event and context places as HTML markers: shaped by the browser, reachable by keyboard. */
-function placeMarkers(event: NewsEvent, lang: Lang): Marker[] {
+function placeMarkers(event: NewsEvent, lang: Lang, map: MapLibreMap): Marker[] {
+  // One place's details open at a time; the marker toggles them (mouse, Enter or Space), Escape closes.
+  let openPopup: Popup | null = null;
   return event.places
     .filter((place) => place.geometry.type === 'Point')
     .map((place) => {
@@ -164,15 +168,25 @@ function placeMarkers(event: NewsEvent, lang: Lang): Marker[] {
       label.textContent = place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang);
       button.append(dot, label);
       button.setAttribute('aria-label', placeDescription(place, lang));
-      const popup = new Popup({ offset: 14, closeButton: true, focusAfterOpen: false, maxWidth: '260px' }).setDOMContent(
-        placePopupContent(place, lang),
-      );
-      const marker = new Marker({ element: button, anchor: place.approximate ? 'center' : 'left', offset: place.approximate ? [0, 0] : [-6, 0] })
+      button.setAttribute('aria-expanded', 'false');
+      // Not Marker.setPopup: its toggle listens to the map's click, which a marker's own
+      // button must not trigger (it would also count as a click on the claim underneath).
+      const popup = new Popup({ offset: 14, closeButton: true, closeOnClick: false, focusAfterOpen: false, maxWidth: '260px' })
         .setLngLat([...place.anchor])
-        .setPopup(popup);
-      // A marker click must not also reach the map below it as a claim click.
-      button.addEventListener('click', (e) => e.stopPropagation());
-      return marker;
+        .setDOMContent(placePopupContent(place, lang));
+      popup.on('open', () => button.setAttribute('aria-expanded', 'true'));
+      popup.on('close', () => button.setAttribute('aria-expanded', 'false'));
+      button.addEventListener('click', () => {
+        const wasOpen = popup.isOpen();
+        openPopup?.remove();
+        openPopup = wasOpen ? null : popup.addTo(map);
+      });
+      button.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && popup.isOpen()) popup.remove();
+      });
+      return new Marker({ element: button, anchor: place.approximate ? 'center' : 'left', offset: place.approximate ? [0, 0] : [-6, 0] }).setLngLat([
+        ...place.anchor,
+      ]);
     });
 }
 
@@ -216,10 +230,7 @@ function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof b
       'aria-label',
       translate(lang, 'map.claimMarkerLabel', { party: localize(party.shortName, lang), place: localize(version.place.label, lang) }),
     );
-    button.addEventListener('click', (e) => {
-      e.stopPropagation();
-      store.getState().selectParty(party.id, 'map');
-    });
+    button.addEventListener('click', () => store.getState().selectParty(party.id, 'map'));
     const [lon, lat] = anchor.geometry.coordinates;
     return [new Marker({ element: button, anchor: 'center' }).setLngLat([lon ?? 0, lat ?? 0])];
   });
