@@ -56,6 +56,8 @@ export default defineConfig({
   plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin(), preloadMapChunkPlugin(), prerenderPlugin()],
   build: {
     target: 'es2022',
+    // MapLibre alone is about 1 MB minified; it already sits in its own lazily loaded chunk.
+    chunkSizeWarningLimit: 1200,
     // The basemap GeoJSON must stay separate files fetched by MapLibre's worker, never inlined.
     assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.woff2') ? false : undefined),
   },
