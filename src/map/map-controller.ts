@@ -18,9 +18,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { bbox } from '@turf/turf';
 import type { AppStore } from '../store/app-store.ts';
-import type { Lang, NewsEvent, Place } from '../domain/types.ts';
+import type { Lang, LonLat, NewsEvent, Place } from '../domain/types.ts';
 import { basemapUrls } from '../domain/event-data.ts';
-import { claimArea } from '../domain/geometry.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { buildEventSources, mostSpecificParty } from './event-sources.ts';
 import { buildMapStyle, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
@@ -31,6 +30,8 @@ setWorkerUrl(workerUrl);
 export interface MapController {
   destroy(): void;
 }
+
+const toBounds = ([[west, south], [east, north]]: readonly [LonLat, LonLat]): LngLatBoundsLike => [west, south, east, north];
 
 const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -43,7 +44,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     map = new MapLibreMap({
       container,
       style: buildMapStyle(event, basemapUrls, sources),
-      bounds: event.view.bounds as unknown as LngLatBoundsLike,
+      bounds: toBounds(event.view.bounds),
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
       maxZoom: 11,
@@ -123,20 +124,21 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
       applySelection(selection.partyId);
       if (selection.partyId && selection.origin !== 'map') bringIntoView(selection.partyId);
     });
-    applySelection(store.getState().selection.partyId);
+    const { partyId, origin } = store.getState().selection;
+    applySelection(partyId);
+    if (partyId && origin !== 'map') bringIntoView(partyId);
   });
 
   const bringIntoView = (partyId: string) => {
-    const version = event.versions.find((v) => v.party === partyId);
-    if (!version) return;
-    const [west, south, east, north] = bbox(claimArea(event, version));
-    map.fitBounds(
-      [
-        [west, south],
-        [east, north],
-      ],
-      { padding: 48, maxZoom: 7, duration: prefersReducedMotion() ? 0 : 700, essential: false },
-    );
+    const area = sources.claimAreas.features.find((f) => f.properties.party === partyId);
+    if (!area) return;
+    const [west, south, east, north] = bbox(area);
+    map.fitBounds(toBounds([[west, south], [east, north]]), {
+      padding: 48,
+      maxZoom: 7,
+      duration: prefersReducedMotion() ? 0 : 700,
+      essential: false,
+    });
   };
 
   return {
