@@ -315,3 +315,25 @@ export async function selectViaButton(page: Page, party: string): Promise<Image>
   await waitSelected(page, party, `clicking ${party}'s select button`);
   return waitSettled(page);
 }
+
+/**
+ * Presses Tab from the top of the page until every wanted element has had focus (or up to
+ * `maxPresses`). Elements are `[data-testid=testId]`, told apart by their `attribute`.
+ * Returns the values reached.
+ */
+export async function tabThrough(page: Page, testId: string, attribute: string, wanted: readonly string[], maxPresses = 300): Promise<Set<string>> {
+  await page.locator('body').focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < maxPresses && !wanted.every((w) => reached.has(w)); i++) {
+    await page.keyboard.press('Tab');
+    const value = await page.evaluate(
+      ({ testId, attribute }) => {
+        const el = document.activeElement;
+        return el?.getAttribute('data-testid') === testId ? el.getAttribute(attribute) : null;
+      },
+      { testId, attribute },
+    );
+    if (value) reached.add(value);
+  }
+  return reached;
+}

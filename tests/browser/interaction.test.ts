@@ -8,6 +8,7 @@ import {
   claimMarker,
   selectViaButton,
   selectedParties,
+  tabThrough,
   useBrowser,
   waitForMapState,
   waitSelected,
@@ -64,16 +65,7 @@ describe('selecting from the map', () => {
     for (const party of PARTIES) {
       expect(await page.locator(claimMarker(party)).count(), `one claim marker for ${party}`).toBe(1);
     }
-    await page.locator('body').focus();
-    const reached = new Set<string>();
-    for (let i = 0; i < 300 && reached.size < PARTIES.length; i++) {
-      await page.keyboard.press('Tab');
-      const p = await page.evaluate(() => {
-        const el = document.activeElement;
-        return el?.getAttribute('data-testid') === 'claim-marker' ? el.getAttribute('data-party') : null;
-      });
-      if (p) reached.add(p);
-    }
+    const reached = await tabThrough(page, 'claim-marker', 'data-party', PARTIES);
     expect([...reached].sort(), 'claim markers reached by Tab').toEqual([...PARTIES].sort());
     s.expectClean();
   });

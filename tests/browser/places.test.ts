@@ -2,7 +2,7 @@
 // place's details, including how precise its location is.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { selectedParties, useBrowser, waitForMapState } from './helpers.ts';
+import { selectedParties, tabThrough, useBrowser, waitForMapState } from './helpers.ts';
 
 const browser = useBrowser();
 
@@ -33,16 +33,7 @@ describe('place markers', () => {
       if (place.approximate) expect(name).toMatch(/approximate/);
       expect(await page.isVisible(marker(place.id)), `${place.id}'s marker is visible`).toBe(true);
     }
-    await page.locator('body').focus();
-    const reached = new Set<string>();
-    for (let i = 0; i < 300 && reached.size < eventPlaces.length; i++) {
-      await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => {
-        const el = document.activeElement;
-        return el?.getAttribute('data-testid') === 'place-marker' ? el.getAttribute('data-place') : null;
-      });
-      if (id) reached.add(id);
-    }
+    const reached = await tabThrough(page, 'place-marker', 'data-place', eventPlaces.map((p) => p.id));
     expect([...reached].filter((id) => eventPlaces.some((p) => p.id === id)).sort()).toEqual(eventPlaces.map((p) => p.id).sort());
     s.expectClean();
   });
