@@ -25,7 +25,7 @@ if (run('tsc --noEmit -p tsconfig.json', [bin('typescript', 'bin/tsc'), '--noEmi
   console.error('\nType check failed.');
   finish(0, 1, 0, 1);
 }
-if (run('vite build', [bin('vite', 'bin/vite.js'), 'build']) !== 0) {
+if (run('vite build', [bin('vite', 'bin/vite.js'), 'build'], { ...process.env, NODE_ENV: 'production' }) !== 0) {
   console.error('\nBuild failed.');
   finish(0, 1, 0, 1);
 }

@@ -19,7 +19,10 @@ const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 function build(): void {
   const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
-  const r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: the browser
+  // tests must see what readers get.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`browser tests: \`vite build\` failed (exit ${r.status ?? r.signal})`);
 }
 
