@@ -13,8 +13,11 @@ import type { LonLat, NewsEvent, Place, RingSpec, SectorUncertainty, Version } f
 const KM = { units: 'kilometers' } as const;
 /** Radius drawn around a point place whose precision is unknown: small enough to read as "here". */
 const FALLBACK_PRECISION_KM = 1;
-/** Where a ring's badge sits: north-west keeps it clear of the Jordanian and Iraqi borders to the south and east. */
-const RING_ANCHOR_BEARING = 315;
+/**
+ * Where a ring's badge sits: due south, hung below the ring. North would meet the label of a
+ * claim south of al-Sukhnah on small screens, and west or north-west runs off a phone-sized map.
+ */
+const RING_ANCHOR_BEARING = 180;
 
 function position(p: LonLat): Position {
   return [p[0], p[1]];
@@ -126,18 +129,29 @@ export function claimArea(event: NewsEvent, version: Version): Feature<Polygon |
   return { type: 'Feature', geometry: shape.geometry, properties: { party: version.party } };
 }
 
-/** Where the on-map label for a claim goes: on the ring at north-west, at a sector's outer middle, or the place's anchor. */
-export function claimAnchor(event: NewsEvent, version: Version): LonLat {
+/**
+ * Where the on-map label for a claim goes: on the ring at north-west, at a sector's outer
+ * middle, or the place's anchor. `outwardBearing` is the compass direction from the claim's
+ * centre through that point (null for an area's own label point), so that a label can be
+ * hung outside the claim rather than over it.
+ */
+export function claimLabelPoint(event: NewsEvent, version: Version): { at: LonLat; outwardBearing: number | null } {
   const ref = version.place.geometry;
   if (ref.kind === 'ring') {
     const ring = ringById(event, ref.ring);
-    return toLonLat(pointAt(placeById(event, ring.center).anchor, ring.radiusKm, RING_ANCHOR_BEARING));
+    const at = toLonLat(pointAt(placeById(event, ring.center).anchor, ring.radiusKm, RING_ANCHOR_BEARING));
+    return { at, outwardBearing: RING_ANCHOR_BEARING };
   }
   const place = placeById(event, ref.place);
   const u = place.uncertainty;
-  if (u === undefined) return place.anchor;
-  const middle = u.fromBearing + sweepDegrees(u.fromBearing, u.toBearing) / 2;
-  return toLonLat(pointAt(placeById(event, u.around).anchor, u.outerKm, middle));
+  if (u === undefined) return { at: place.anchor, outwardBearing: null };
+  const middle = (u.fromBearing + sweepDegrees(u.fromBearing, u.toBearing) / 2) % 360;
+  return { at: toLonLat(pointAt(placeById(event, u.around).anchor, u.outerKm, middle)), outwardBearing: middle };
+}
+
+/** Where the on-map label for a claim goes (see claimLabelPoint). */
+export function claimAnchor(event: NewsEvent, version: Version): LonLat {
+  return claimLabelPoint(event, version).at;
 }
 
 /** [[west, south], [east, north]] around every claim area and every `event` place. */

@@ -291,6 +291,7 @@ function readPlace(ctx: EventContext, file: string, feature: unknown, index: num
     role: r.oneOf(p.role, 'role', ['event', 'context'] as const),
     name: r.text(p.name, 'name'),
     approximate: r.boolean(p.approximate, 'approximate', false),
+    labelSide: p.labelSide === undefined ? 'right' : r.oneOf(p.labelSide, 'labelSide', ['left', 'right'] as const),
     precisionKm,
     precision: r.text(p.precision, 'precision'),
     ...(p.uncertainty === undefined ? {} : { uncertainty: readUncertainty(ctx, r, p.uncertainty, id) }),

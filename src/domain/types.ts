@@ -54,6 +54,8 @@ export interface Place {
   readonly name: LocalizedText;
   /** True when the position is a placeholder or a region: never draw it as a confident pin. */
   readonly approximate: boolean;
+  /** Which side of its marker the name is printed on, where neighbours would collide. */
+  readonly labelSide: 'left' | 'right';
   /** Stated position error in km, or null when unknown. */
   readonly precisionKm: number | null;
   /** How precise the location is, and why, in words. */

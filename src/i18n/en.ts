@@ -16,7 +16,8 @@ export const en = {
   'map.claimBadge': 'claimed place',
   'map.approximate': 'approximate',
   'map.placeDetails': 'Details of {name}',
-  'map.claimMarkerLabel': "{party}'s claimed place: {place}. Select to read this version.",
+  // Starts with the badge's visible text, so the spoken name contains what is seen (WCAG 2.5.3).
+  'map.claimMarkerLabel': '{badge} — {place}',
   'panel.heading': 'What each party says',
   'panel.intro': 'Claims, as each party made them. None has been independently verified.',
   'card.show': 'Show on map',

@@ -4,13 +4,20 @@
  */
 import { area as turfArea } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { PositionAnchor } from 'maplibre-gl';
 import type { Lang, NewsEvent } from '../domain/types.ts';
-import { claimAnchor, claimArea, ringGeometry } from '../domain/geometry.ts';
+import { claimArea, claimLabelPoint, ringGeometry } from '../domain/geometry.ts';
 
 export interface ClaimProperties {
   readonly party: string;
   /** Area in km², so a click where claims overlap can pick the most specific one. */
   readonly areaKm2: number;
+}
+
+export interface ClaimAnchorProperties {
+  readonly party: string;
+  /** Compass bearing pointing out of the claim at this point, or null inside an area. */
+  readonly outwardBearing: number | null;
 }
 
 export interface ContextRingProperties {
@@ -26,14 +33,14 @@ export interface EventSources {
   /** Rings that no party claims (the 55 km zone): context only. */
   readonly contextRings: FeatureCollection<Polygon, ContextRingProperties>;
   /** Where each claim's on-map badge goes. */
-  readonly claimAnchors: FeatureCollection<Point, { party: string }>;
+  readonly claimAnchors: FeatureCollection<Point, ClaimAnchorProperties>;
 }
 
 export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSources {
   const claimed = new Set<string>();
   const areas: Feature<Polygon | MultiPolygon, ClaimProperties>[] = [];
   const outlines: Feature<Polygon | MultiPolygon, ClaimProperties>[] = [];
-  const anchors: Feature<Point, { party: string }>[] = [];
+  const anchors: Feature<Point, ClaimAnchorProperties>[] = [];
 
   for (const version of event.versions) {
     const shape = claimArea(event, version);
@@ -44,10 +51,11 @@ export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSou
     if (ring) claimed.add(ring.id);
     const outline = ring ? ringGeometry(event, ring).line : shape;
     outlines.push({ ...outline, properties });
+    const label = claimLabelPoint(event, version);
     anchors.push({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [...claimAnchor(event, version)] },
-      properties: { party: version.party },
+      geometry: { type: 'Point', coordinates: [...label.at] },
+      properties: { party: version.party, outwardBearing: label.outwardBearing },
     });
   }
 
@@ -80,4 +88,14 @@ export function mostSpecificParty(hits: readonly { properties: { party?: unknown
     if (!best || areaKm2 < best.areaKm2) best = { party, areaKm2 };
   }
   return best?.party ?? null;
+}
+
+/**
+ * The marker anchor that puts a label on the far side of its point, seen from the claim's
+ * centre: a point facing north (bearing 0) gets its label above it, anchored at its bottom.
+ */
+export function anchorFacingAway(bearing: number | null): PositionAnchor {
+  if (bearing === null) return 'center';
+  const sides: PositionAnchor[] = ['bottom', 'bottom-left', 'left', 'top-left', 'top', 'top-right', 'right', 'bottom-right'];
+  return sides[Math.round((((bearing % 360) + 360) % 360) / 45) % 8] ?? 'center';
 }

@@ -13,6 +13,7 @@ import {
   setWorkerUrl,
   type LngLatBoundsLike,
   type MapLayerMouseEvent,
+  type PositionAnchor,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -21,7 +22,7 @@ import type { AppStore } from '../store/app-store.ts';
 import type { Lang, LonLat, NewsEvent, Place } from '../domain/types.ts';
 import { basemapUrls } from '../domain/event-data.ts';
 import { localize, translate } from '../i18n/index.ts';
-import { buildEventSources, mostSpecificParty } from './event-sources.ts';
+import { anchorFacingAway, buildEventSources, mostSpecificParty } from './event-sources.ts';
 import { buildMapStyle, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
 import { WebGLUnavailableError } from './errors.ts';
 
@@ -159,12 +160,19 @@ function placeMarkers(event: NewsEvent, lang: Lang, map: MapLibreMap): Marker[] 
     .map((place) => {
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = `place-marker place-marker--${place.role}${place.approximate ? ' place-marker--approximate' : ''}`;
+      button.className = [
+        'place-marker',
+        `place-marker--${place.role}`,
+        `place-marker--label-${place.labelSide}`,
+        ...(place.approximate ? ['place-marker--approximate'] : []),
+      ].join(' ');
       button.dataset.testid = 'place-marker';
       button.dataset.place = place.id;
+      // The dot sits in a 24 × 24 px box: the marker stays a usable target when its name is hidden.
       const dot = document.createElement('span');
       dot.className = 'place-marker-dot';
       dot.setAttribute('aria-hidden', 'true');
+      dot.append(document.createElement('span'));
       const label = document.createElement('span');
       label.className = 'place-marker-label';
       label.textContent = place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang);
@@ -186,9 +194,13 @@ function placeMarkers(event: NewsEvent, lang: Lang, map: MapLibreMap): Marker[] 
       button.addEventListener('keydown', (e) => {
         if (e.key === 'Escape' && popup.isOpen()) popup.remove();
       });
-      return new Marker({ element: button, anchor: place.approximate ? 'center' : 'left', offset: place.approximate ? [0, 0] : [-6, 0] }).setLngLat([
-        ...place.anchor,
-      ]);
+      // The dot's centre, 12 px into its box, is the place's position.
+      const [anchor, offset]: [PositionAnchor, [number, number]] = place.approximate
+        ? ['center', [0, 0]]
+        : place.labelSide === 'left'
+          ? ['right', [12, 0]]
+          : ['left', [-12, 0]];
+      return new Marker({ element: button, anchor, offset }).setLngLat([...place.anchor]);
     });
 }
 
@@ -216,9 +228,9 @@ function placePopupContent(place: Place, lang: Lang): HTMLElement {
 
 /** One badge per party on its claimed geometry: the keyboard route to the map's claims. */
 function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof buildEventSources>, store: AppStore): Marker[] {
-  return sources.claimAnchors.features.flatMap((anchor) => {
-    const party = event.parties.find((p) => p.id === anchor.properties.party);
-    const version = event.versions.find((v) => v.party === anchor.properties.party);
+  return sources.claimAnchors.features.flatMap((anchorPoint) => {
+    const party = event.parties.find((p) => p.id === anchorPoint.properties.party);
+    const version = event.versions.find((v) => v.party === anchorPoint.properties.party);
     if (!party || !version) return [];
     const button = document.createElement('button');
     button.type = 'button';
@@ -226,14 +238,15 @@ function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof b
     button.dataset.testid = 'claim-marker';
     button.dataset.party = party.id;
     button.style.setProperty('--party-color', party.mark.color);
-    button.textContent = `${localize(party.shortName, lang)}: ${translate(lang, 'map.claimBadge')}`;
+    const badge = `${localize(party.shortName, lang)}: ${translate(lang, 'map.claimBadge')}`;
+    button.textContent = badge;
     button.setAttribute('aria-pressed', 'false');
-    button.setAttribute(
-      'aria-label',
-      translate(lang, 'map.claimMarkerLabel', { party: localize(party.shortName, lang), place: localize(version.place.label, lang) }),
-    );
+    button.setAttribute('aria-label', translate(lang, 'map.claimMarkerLabel', { badge, place: localize(version.place.label, lang) }));
     button.addEventListener('click', () => store.getState().selectParty(party.id, 'map'));
-    const [lon, lat] = anchor.geometry.coordinates;
-    return [new Marker({ element: button, anchor: 'center' }).setLngLat([lon ?? 0, lat ?? 0])];
+    const [lon, lat] = anchorPoint.geometry.coordinates;
+    // Hung outside the claim, on the side its point faces, so that it covers neither the
+    // claim's own label nor the places inside it.
+    const anchor = anchorFacingAway(anchorPoint.properties.outwardBearing);
+    return [new Marker({ element: button, anchor }).setLngLat([lon ?? 0, lat ?? 0])];
   });
 }

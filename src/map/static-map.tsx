@@ -89,7 +89,16 @@ export function StaticMap() {
             return (
               <g key={place.id} className="static-place">
                 {!place.approximate && <circle cx={x} cy={y} r="4" fill="#222" stroke="#fff" strokeWidth="1.5" />}
-                <text x={x + 7} y={y + 4} fontSize="13" paintOrder="stroke" stroke="#fff" strokeWidth="3" fill="#222">
+                <text
+                  x={place.labelSide === 'left' ? x - 7 : x + 7}
+                  y={y + 4}
+                  textAnchor={place.labelSide === 'left' ? 'end' : 'start'}
+                  fontSize="13"
+                  paintOrder="stroke"
+                  stroke="#fff"
+                  strokeWidth="3"
+                  fill="#222"
+                >
                   {place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang)}
                 </text>
               </g>

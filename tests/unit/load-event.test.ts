@@ -126,6 +126,12 @@ describe('parseEvent rejects broken copies of the real data', () => {
     expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: 'geometry.coordinates[0][5][0]', expected: 'a longitude in [-180, 180]' });
   });
 
+  it('(6) a label side that is neither left nor right', () => {
+    const input = realEventInput();
+    setAt(input.places, ['features', placeIndex('tanf-base'), 'properties', 'labelSide'], 'up');
+    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "tanf-base"', field: 'labelSide', expected: '"left"' });
+  });
+
   it('(2) a label position outside its own area', () => {
     const input = realEventInput();
     setAt(input.areas, ['features', 0, 'properties', 'labelAt'], [41.5, 33.0]);
