@@ -34,6 +34,9 @@ export interface MapController {
 
 const toBounds = ([[west, south], [east, north]]: readonly [LonLat, LonLat]): LngLatBoundsLike => [west, south, east, north];
 
+/** How long a lost WebGL context may take to come back before the static map replaces it. */
+const CONTEXT_RESTORE_TIMEOUT_MS = 5000;
+
 const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function createMapController(container: HTMLElement, store: AppStore): MapController {
@@ -96,6 +99,19 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   });
   map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
 
+  // A lost WebGL context (GPU reset, too many contexts on a phone) pauses the map; MapLibre
+  // restores the style when the browser gives the context back. If it does not, soon, the
+  // static map takes over, so the reader is never left with a blank box.
+  let contextLostTimer: ReturnType<typeof setTimeout> | undefined;
+  map.on('webglcontextlost', () => {
+    store.getState().setMapStatus('paused');
+    contextLostTimer = setTimeout(() => store.getState().setMapStatus('static'), CONTEXT_RESTORE_TIMEOUT_MS);
+  });
+  map.on('webglcontextrestored', () => {
+    clearTimeout(contextLostTimer);
+    if (store.getState().view.mapStatus === 'paused') map.once('idle', () => store.getState().setMapStatus('idle'));
+  });
+
   // Map → store: a click on a claim selects the most specific party under the pointer.
   const claimLayers = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
   const handleClick = (e: MapLayerMouseEvent) => {
@@ -144,6 +160,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
   return {
     destroy() {
+      clearTimeout(contextLostTimer);
       unsubscribe();
       for (const marker of markers) marker.remove();
       map.remove();

@@ -69,6 +69,11 @@ export function MapView() {
           {translate(lang, 'map.loading')}
         </p>
       )}
+      {status === 'paused' && (
+        <p className="map-status" role="status">
+          {translate(lang, 'map.paused')}
+        </p>
+      )}
       {status === 'error' && (
         <p className="map-status map-status--error" role="alert">
           {translate(lang, 'map.error')}

@@ -10,7 +10,11 @@ import type { Lang, NewsEvent } from '../domain/types.ts';
 /** Who asked for a selection: the map does not move the camera for its own clicks. */
 export type SelectionOrigin = 'panel' | 'map' | 'url' | 'story';
 
-export type MapStatus = 'loading' | 'idle' | 'static' | 'error';
+/**
+ * `paused`: the WebGL context was lost and MapLibre may restore it; `static`: no usable WebGL
+ * (none at start, or lost and not restored in time), so the SVG map stands in.
+ */
+export type MapStatus = 'loading' | 'idle' | 'paused' | 'static' | 'error';
 
 export interface SelectionSlice {
   /** The party whose version is highlighted, or null. */
