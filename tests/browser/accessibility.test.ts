@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { claimMarker, useBrowser, waitForMapState } from './helpers.ts';
+import { openIdle, claimMarker, useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -22,10 +22,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA rules)', () => {
     { width: 320, height: 640 },
   ]) {
     it(`finds no violation at ${viewport.width} px, before and after selecting a party`, async () => {
-      const s = await (await browser()).newSession(viewport);
+      const s = await openIdle(browser, viewport);
       const { page } = s;
-      await s.open();
-      await waitForMapState(page, 'idle');
       expect(await violations(page)).toEqual([]);
       await page.click(claimMarker('sohr'));
       await page.waitForTimeout(300);

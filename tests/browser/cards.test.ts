@@ -1,16 +1,14 @@
 // The three versions: one card per party, built from the same sections, apart from the known facts.
 import { describe, expect, it } from 'vitest';
 import { event } from './geo.ts';
-import { PARTIES, SECTIONS, card, selectButton, useBrowser, waitForMapState } from './helpers.ts';
+import { openIdle, PARTIES, SECTIONS, card, selectButton, useBrowser, waitForMapState } from './helpers.ts';
 
 const browser = useBrowser();
 
 describe('party cards', () => {
   it('shows three visible cards, each with the same sections in the same order', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
 
     const all = await page.$$eval('article[data-testid="party-card"]', (els) => els.map((e) => e.getAttribute('data-party')));
     expect([...all].sort(), 'one card per party').toEqual([...PARTIES].sort());

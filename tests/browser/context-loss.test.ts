@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertDrawn } from './png.ts';
-import { CANVAS, MAP, PARTIES, card, mapState, useBrowser, waitForMapState, waitSettled } from './helpers.ts';
+import { openIdle, CANVAS, MAP, PARTIES, card, mapState, useBrowser, waitSettled } from './helpers.ts';
 
 const browser = useBrowser();
 
@@ -27,10 +27,8 @@ async function waitForState(page: Page, state: string, timeout = 15_000): Promis
 
 describe('WebGL context loss', () => {
   it('shows a paused notice while the context is lost, and draws again once it is restored', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     await context(page, 'loseContext');
     await waitForState(page, 'paused');
     expect(await page.getByRole('status').innerText()).toMatch(/paused/i);
@@ -44,10 +42,8 @@ describe('WebGL context loss', () => {
   });
 
   it('replaces the map with the static map when the context does not come back', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     await context(page, 'loseContext');
     await waitForState(page, 'paused');
     await waitForState(page, 'static', 15_000);

@@ -337,3 +337,11 @@ export async function tabThrough(page: Page, testId: string, attribute: string, 
   }
   return reached;
 }
+
+/** A new page on the app, returned once the map has reached its first `idle`. */
+export async function openIdle(browser: () => Promise<TestBrowser>, viewport?: { width: number; height: number }): Promise<Session> {
+  const s = await (await browser()).newSession(viewport);
+  await s.open();
+  await waitForMapState(s.page, 'idle');
+  return s;
+}

@@ -1,15 +1,13 @@
 // A whole reading session: no console error, no uncaught error, no request off 127.0.0.1.
 import { describe, expect, it } from 'vitest';
-import { CANVAS, PARTIES, claimMarker, selectViaButton, useBrowser, waitForMapState, waitSelected, waitSettled } from './helpers.ts';
+import { openIdle, CANVAS, PARTIES, claimMarker, selectViaButton, useBrowser, waitForMapState, waitSelected, waitSettled } from './helpers.ts';
 
 const browser = useBrowser();
 
 describe('page hygiene', () => {
   it('logs no console error or page error and requests nothing outside its own origin', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     await waitSettled(page);
     for (const party of PARTIES) await selectViaButton(page, party);
     // Keyboard and pointer on the map too: pan with the keys, zoom with the wheel.

@@ -3,14 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { claimPoints, firstClickable, sohrInsideBadiaPoints, type LonLat } from './geo.ts';
-import {
+import { openIdle,
   PARTIES,
   claimMarker,
   selectViaButton,
   selectedParties,
   tabThrough,
   useBrowser,
-  waitForMapState,
   waitSelected,
   waitSettled,
 } from './helpers.ts';
@@ -39,9 +38,7 @@ async function clickGeometry(page: Page, party: string, candidates: LonLat[], wh
 describe('selecting from the map', () => {
   for (const party of PARTIES) {
     it(`a mouse click on ${party}'s claimed geometry selects its card`, async () => {
-      const s = await (await browser()).newSession();
-      await s.open();
-      await waitForMapState(s.page, 'idle');
+      const s = await openIdle(browser);
       await deselect(s.page, party);
       await clickGeometry(s.page, party, claimPoints(party), `${party}'s claim only`);
       s.expectClean();
@@ -49,19 +46,15 @@ describe('selecting from the map', () => {
   }
 
   it("where SOHR's ring lies inside the coalition's Badia, a click selects the more specific claim (SOHR)", async () => {
-    const s = await (await browser()).newSession();
-    await s.open();
-    await waitForMapState(s.page, 'idle');
+    const s = await openIdle(browser);
     await deselect(s.page, 'sohr');
     await clickGeometry(s.page, 'sohr', sohrInsideBadiaPoints(), "SOHR's band and the Badia polygon");
     s.expectClean();
   });
 
   it('every claim marker is reached with Tab', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     for (const party of PARTIES) {
       expect(await page.locator(claimMarker(party)).count(), `one claim marker for ${party}`).toBe(1);
     }
@@ -72,10 +65,8 @@ describe('selecting from the map', () => {
 
   for (const party of PARTIES) {
     it(`Enter on ${party}'s focused claim marker selects its card`, async () => {
-      const s = await (await browser()).newSession();
+      const s = await openIdle(browser);
       const { page } = s;
-      await s.open();
-      await waitForMapState(page, 'idle');
       await deselect(page, party);
       const marker = page.locator(claimMarker(party));
       await marker.focus();

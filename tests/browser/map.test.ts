@@ -1,7 +1,7 @@
 // The WebGL map draws, and selecting a party changes what it draws.
 import { describe, expect, it } from 'vitest';
 import { diffCount, assertDrawn } from './png.ts';
-import {
+import { openIdle,
   CANVAS,
   PARTIES,
   card,
@@ -11,7 +11,6 @@ import {
   selectViaButton,
   selectedParties,
   useBrowser,
-  waitForMapState,
   waitSelected,
   waitSettled,
 } from './helpers.ts';
@@ -20,9 +19,7 @@ const browser = useBrowser();
 
 describe('map canvas', () => {
   it('draws the basemap and claims: many pixels off the background, several colours', async () => {
-    const s = await (await browser()).newSession();
-    await s.open();
-    await waitForMapState(s.page, 'idle');
+    const s = await openIdle(browser);
     const box = await s.page.locator(CANVAS).boundingBox();
     expect(box, 'map canvas has a box').not.toBeNull();
     expect(box!.width).toBeGreaterThan(100);
@@ -36,10 +33,8 @@ describe('map canvas', () => {
   });
 
   it('selecting each party changes the canvas, marks its card and button, and deselects the others', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     let before = await waitSettled(page);
     const initial = await selectedParties(page);
     // Start with a party that is not already selected, so every click is a real change.
@@ -65,10 +60,8 @@ describe('map canvas', () => {
   });
 
   it('highlights the selected party in place: a selection made on the map changes the canvas without moving it', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     let before = await waitSettled(page);
     const view = await readView(page);
     for (const party of PARTIES) {

@@ -2,7 +2,7 @@
 // place's details, including how precise its location is.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { selectedParties, tabThrough, useBrowser, waitForMapState } from './helpers.ts';
+import { openIdle, selectedParties, tabThrough, useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
 
@@ -23,10 +23,8 @@ const marker = (id: string) => `button[data-testid="place-marker"][data-place="$
 
 describe('place markers', () => {
   it('every event place is a named button reached with Tab; the unlocated one says it is approximate', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     for (const place of eventPlaces) {
       const name = await page.getAttribute(marker(place.id), 'aria-label');
       expect(name, `${place.id}'s accessible name`).toContain(place.name.en);
@@ -39,10 +37,8 @@ describe('place markers', () => {
   });
 
   it('Enter on a place marker shows its details: both names and the precision note', async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     const ghurab = eventPlaces.find((p) => p.id === 'ghurab')!;
     await page.locator(marker('ghurab')).focus();
     await page.keyboard.press('Enter');
@@ -61,10 +57,8 @@ describe('place markers', () => {
   });
 
   it("a mouse click on a place marker opens its details and is not taken as a click on the claim beneath (al-Ghurab lies in SANA's area)", async () => {
-    const s = await (await browser()).newSession();
+    const s = await openIdle(browser);
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
     expect(await selectedParties(page)).toEqual([]);
     await page.locator(marker('ghurab')).click();
     await page.locator('.maplibregl-popup .place-popup').waitFor({ state: 'visible', timeout: 5000 });

@@ -1,15 +1,13 @@
 // Reflow at 320 CSS px (WCAG 1.4.10): no page-level horizontal scroll, map shown, every card reachable.
 import { describe, expect, it } from 'vitest';
-import { MAP, PARTIES, card, useBrowser, waitForMapState } from './helpers.ts';
+import { openIdle, MAP, PARTIES, card, useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
 
 describe('320 px wide', () => {
   it('has no horizontal scroll, a visible map and all three cards reachable by scrolling', async () => {
-    const s = await (await browser()).newSession({ width: 320, height: 640 });
+    const s = await openIdle(browser, { width: 320, height: 640 });
     const { page } = s;
-    await s.open();
-    await waitForMapState(page, 'idle');
 
     const widths = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

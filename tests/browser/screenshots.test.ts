@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodePng, assertDrawn } from './png.ts';
-import { claimMarker, useBrowser, waitForMapState, waitSettled } from './helpers.ts';
+import { openIdle, claimMarker, useBrowser, waitSettled } from './helpers.ts';
 
 const browser = useBrowser();
 const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -16,10 +16,8 @@ describe('README screenshots', () => {
     ['screenshot-320.png', { width: 320, height: 640 }],
   ] as const) {
     it(`writes docs/${file} (${viewport.width}×${viewport.height}, ${PARTY} selected)`, async () => {
-      const s = await (await browser()).newSession(viewport);
+      const s = await openIdle(browser, viewport);
       const { page } = s;
-      await s.open();
-      await waitForMapState(page, 'idle');
       // Selected from its badge on the map: the camera stays on the whole story, and the
       // panel brings the party's card into view.
       await page.click(claimMarker(PARTY));
