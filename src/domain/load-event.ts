@@ -188,11 +188,19 @@ interface EventContext {
   readonly eventFile: string;
 }
 
-function readSource(ctx: EventContext, value: unknown, index: number): SourceRef {
-  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
-  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `source #${index}` : `source "${id}"`);
+/**
+ * Starts reading one record of event.json that carries an `id`: its issues are labelled
+ * `<kind> "<id>"`, or `<kind> #<index>` when the id itself is unusable.
+ */
+function openIdRecord(ctx: EventContext, value: unknown, index: number, kind: string): { r: RecordReader; o: Record<string, unknown>; id: string } {
+  const label = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? `${kind} "${value.id}"` : `${kind} #${index}`;
+  const r = new RecordReader(ctx.log, ctx.eventFile, label);
   const o = r.object(value, '(record)');
-  const sourceId = r.string(o.id, 'id');
+  return { r, o, id: r.string(o.id, 'id') };
+}
+
+function readSource(ctx: EventContext, value: unknown, index: number): SourceRef {
+  const { r, o, id: sourceId } = openIdRecord(ctx, value, index, 'source');
   ctx.ids.source.claim(r, sourceId, `source #${index} in ${ctx.eventFile}`);
   const date = o.date === undefined ? undefined : r.isoDate(o.date, 'date');
   const url = r.optionalUrl(o.url, 'url');
@@ -206,10 +214,7 @@ function readSource(ctx: EventContext, value: unknown, index: number): SourceRef
 }
 
 function readParty(ctx: EventContext, value: unknown, index: number): Party {
-  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
-  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `party #${index}` : `party "${id}"`);
-  const o = r.object(value, '(record)');
-  const partyId = r.string(o.id, 'id');
+  const { r, o, id: partyId } = openIdRecord(ctx, value, index, 'party');
   if (partyId === EDITORS) r.issueText('id', `an id other than "${EDITORS}" (reserved for suppliedBy)`, JSON.stringify(partyId));
   ctx.ids.party.claim(r, partyId, `party #${index} in ${ctx.eventFile}`);
   const mark = r.object(o.mark, 'mark');
@@ -226,10 +231,7 @@ function readParty(ctx: EventContext, value: unknown, index: number): Party {
 }
 
 function readRing(ctx: EventContext, value: unknown, index: number): RingSpec {
-  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
-  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `ring #${index}` : `ring "${id}"`);
-  const o = r.object(value, '(record)');
-  const ringId = r.string(o.id, 'id');
+  const { r, o, id: ringId } = openIdRecord(ctx, value, index, 'ring');
   ctx.ids.ring.claim(r, ringId, `ring #${index} in ${ctx.eventFile}`);
   const center = r.string(o.center, 'center');
   ctx.refs.expect(r, 'center', center, 'place');
@@ -371,10 +373,7 @@ function readVersion(ctx: EventContext, value: unknown, index: number): Version 
 }
 
 function readKnownFact(ctx: EventContext, value: unknown, index: number): KnownFact {
-  const id = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
-  const r = new RecordReader(ctx.log, ctx.eventFile, id === undefined ? `known fact #${index}` : `known fact "${id}"`);
-  const o = r.object(value, '(record)');
-  const factId = r.string(o.id, 'id');
+  const { r, o, id: factId } = openIdRecord(ctx, value, index, 'known fact');
   ctx.knownIds.claim(r, factId, `known fact #${index} in ${ctx.eventFile}`);
   const sources = r.stringArray(o.sources, 'sources');
   ctx.refs.expectAll(r, 'sources', sources, 'source');
