@@ -84,7 +84,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     map.addImage(patternImageId(party.id), patternImage(party, pixelRatio), { pixelRatio });
   }
 
-  const markers = [...placeMarkers(event, lang, map), ...claimMarkers(event, lang, sources, store)];
+  const claimBadges = claimMarkers(event, lang, sources, store);
+  const markers = [...placeMarkers(event, lang, map), ...claimBadges];
   for (const marker of markers) marker.addTo(map);
 
   const recordView = () => {
@@ -130,7 +131,8 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   // Store → map: highlight through global state (no layer is rebuilt), then bring into view.
   const applySelection = (partyId: string | null) => {
     map.setGlobalStateProperty('selectedParty', partyId ?? '');
-    for (const el of container.querySelectorAll<HTMLElement>('[data-testid="claim-marker"]')) {
+    for (const badge of claimBadges) {
+      const el = badge.getElement();
       el.setAttribute('aria-pressed', String(el.dataset.party === partyId));
     }
   };
