@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang, selectSelectedPartyId } from '../store/selectors.ts';
 import { basemapUrls } from '../domain/event-data.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
+import { PartyPattern, SVG_DASHES } from '../ui/party-pattern.tsx';
 
 const WIDTH = 800;
 const HEIGHT = 600;
@@ -35,8 +36,9 @@ export function StaticMap() {
     };
   }, []);
 
-  const project = mercatorFit(event.view.bounds, WIDTH, HEIGHT);
-  const sources = buildEventSources(event, lang);
+  const project = useMemo(() => mercatorFit(event.view.bounds, WIDTH, HEIGHT), [event]);
+  // Turf work: once per event and language, not on every selection.
+  const sources = useMemo(() => buildEventSources(event, lang), [event, lang]);
   const path = (geometry: Geometry) => geometryPath(geometry, project);
 
   return (
@@ -45,11 +47,7 @@ export function StaticMap() {
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={translate(lang, 'map.label')}>
         <defs>
           {event.parties.map((party) => (
-            <pattern key={party.id} id={`static-${party.id}`} width="8" height="8" patternUnits="userSpaceOnUse">
-              {party.mark.fill === 'hatch' && <path d="M-1 9 L9 -1" stroke={party.mark.color} strokeWidth="1.4" />}
-              {party.mark.fill === 'dots' && <circle cx="4" cy="4" r="1.4" fill={party.mark.color} />}
-              {party.mark.fill === 'cross' && <path d="M0 4 H8 M4 0 V8" stroke={party.mark.color} strokeWidth="1" />}
-            </pattern>
+            <PartyPattern key={party.id} party={party} id={`static-${party.id}`} size={8} />
           ))}
         </defs>
         <rect width={WIDTH} height={HEIGHT} fill="#c6dcea" />
@@ -78,9 +76,8 @@ export function StaticMap() {
         {sources.claimOutlines.features.map((f) => {
           const party = event.parties.find((p) => p.id === f.properties.party);
           if (!party) return null;
-          const dash = party.mark.line === 'dashed' ? '8 4' : party.mark.line === 'dotted' ? '1 3' : undefined;
           const selected = selectedPartyId === party.id;
-          return <path key={`o${party.id}`} d={path(f.geometry)} fill="none" stroke={party.mark.color} strokeWidth={selected ? 4 : 2.5} strokeDasharray={dash} strokeLinecap="round" />;
+          return <path key={`o${party.id}`} d={path(f.geometry)} fill="none" stroke={party.mark.color} strokeWidth={selected ? 4 : 2.5} strokeDasharray={SVG_DASHES[party.mark.line]} strokeLinecap="round" />;
         })}
         {event.places
           .filter((place) => place.geometry.type === 'Point')
