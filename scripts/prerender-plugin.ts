@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -5,11 +6,30 @@ import { build, type Plugin, type ResolvedConfig } from 'vite';
 
 const ENTRY = 'src/entry-server.tsx';
 const ROOT_ELEMENT = '<div id="root"></div>';
+// Vite writes the CSP meta's quotes as &#39;.
+const SCRIPT_SRC = /script-src (?:'|&#39;)self(?:'|&#39;)/;
+
+type Lang = 'en' | 'ar';
+
+interface ServerEntry {
+  renderApp: (lang: Lang) => string;
+  documentTitle: (lang: Lang) => string;
+  chooseLang: (search: string, preferred: readonly string[]) => Lang;
+  LANGS: readonly Lang[];
+  LANG_DIR: Readonly<Record<Lang, 'ltr' | 'rtl'>>;
+}
 
 /**
- * After the client build, renders the app's first state into dist/index.html. The cards are
- * then in the HTML itself: readable on a slow phone before any script has loaded, and by
- * anything that reads HTML without running it. The browser hydrates the same markup.
+ * After the client build, renders the app's first state into dist/index.html, once per
+ * language. The cards are then in the HTML itself: readable on a slow phone before any script
+ * has loaded, and by anything that reads HTML without running it. The first language sits in
+ * #root; the others wait in inert <template>s (not displayed, not in the accessibility tree).
+ *
+ * A small inline script, right after them, runs the app's own `chooseLang` (its source, from
+ * the server bundle) before the first paint: it sets `<html lang dir>` and swaps in the chosen
+ * language, so an Arabic reader never sees the English page flash by. The browser then
+ * hydrates the same markup. The script is allowed by its hash in the CSP, not by
+ * 'unsafe-inline'.
  */
 export function prerenderPlugin(): Plugin {
   let config: ResolvedConfig;
@@ -30,16 +50,56 @@ export function prerenderPlugin(): Plugin {
           logLevel: 'warn',
           build: { ssr: ENTRY, outDir: serverOut, emptyOutDir: true, minify: false, copyPublicDir: false },
         });
-        const { renderApp } = (await import(pathToFileURL(join(serverOut, 'entry-server.js')).href)) as {
-          renderApp: () => string;
-        };
+        const entry = (await import(pathToFileURL(join(serverOut, 'entry-server.js')).href)) as ServerEntry;
         const htmlPath = resolve(config.root, config.build.outDir, 'index.html');
         const html = readFileSync(htmlPath, 'utf8');
         if (!html.includes(ROOT_ELEMENT)) throw new Error(`prerender: ${ROOT_ELEMENT} not found in ${htmlPath}`);
-        writeFileSync(htmlPath, html.replace(ROOT_ELEMENT, `<div id="root">${renderApp()}</div>`));
+        if (!SCRIPT_SRC.test(html)) throw new Error(`prerender: no "script-src 'self'" in the CSP of ${htmlPath}`);
+        const [defaultLang, ...otherLangs] = entry.LANGS;
+        if (!defaultLang) throw new Error('prerender: no language');
+        const bootScript = languageBootScript(entry);
+        const prerendered = [
+          `<div id="root" data-lang="${defaultLang}">${entry.renderApp(defaultLang)}</div>`,
+          ...otherLangs.map(
+            (lang) =>
+              `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}">${entry.renderApp(lang)}</template>`,
+          ),
+          `<script>${bootScript}</script>`,
+        ].join('\n    ');
+        const scriptHash = `sha256-${createHash('sha256').update(bootScript).digest('base64')}`;
+        writeFileSync(
+          htmlPath,
+          html
+            .replace(ROOT_ELEMENT, () => prerendered)
+            .replace(SCRIPT_SRC, (directive) => `${directive} &#39;${scriptHash}&#39;`),
+        );
       } finally {
         rmSync(serverOut, { recursive: true, force: true });
       }
     },
   };
+}
+
+function languageBootScript(entry: ServerEntry): string {
+  const source = entry.chooseLang.toString();
+  if (!source.startsWith('function chooseLang(')) throw new Error('prerender: chooseLang is not a self-contained function');
+  return `(() => {
+  const chooseLang = ${source};
+  const dirs = ${JSON.stringify(entry.LANG_DIR)};
+  const lang = chooseLang(location.search, navigator.languages ?? [navigator.language]);
+  const html = document.documentElement;
+  html.lang = lang;
+  html.dir = dirs[lang];
+  const root = document.getElementById('root');
+  const prerendered = document.getElementById('prerendered-' + lang);
+  if (root && prerendered && root.dataset.lang !== lang) {
+    root.replaceChildren(prerendered.content.cloneNode(true));
+    root.dataset.lang = lang;
+    document.title = prerendered.dataset.title;
+  }
+})();`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -1,31 +1,48 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
-import { localize, translate } from '../i18n/index.ts';
-import { formatLocalAndUtcTime } from '../i18n/format.ts';
+import { LANG_DIR, localize, translate } from '../i18n/index.ts';
+import { translateRich } from '../i18n/rich.tsx';
+import { formatDistanceKm, formatEventDay, formatLocalAndUtcTime } from '../i18n/format.ts';
+import { distanceKm, placeById } from '../domain/geometry.ts';
 import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
 import { KnownFacts } from '../panel/known-facts.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
 
 export function App() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const time = formatLocalAndUtcTime(event.occurred.utc, event.occurred.timeZone, lang);
+
+  // The document follows the store: the first render already matches (index.html is set
+  // before it), a language switch changes them here.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = lang;
+    root.dir = LANG_DIR[lang];
+    document.title = translate(lang, 'app.documentTitle');
+  }, [lang]);
+
   return (
     <div className="app">
       <header className="app-header">
-        <p className="app-kicker">{translate(lang, 'app.kicker')}</p>
+        <div className="app-header-top">
+          <p className="app-kicker">{translate(lang, 'app.kicker')}</p>
+          <LanguageSwitch />
+        </div>
         <h1>{localize(event.title, lang)}</h1>
         <p className="app-dateline">
           <time dateTime={event.occurred.utc}>
-            {translate(lang, 'app.dateLine')} · {event.occurred.approximate ? '≈ ' : ''}
-            {translate(lang, 'card.timeLocal', time)}
+            {formatEventDay(event.occurred.utc, event.occurred.timeZone, lang)} · {event.occurred.approximate ? '≈ ' : ''}
+            {translateRich(lang, 'card.timeLocal', time)}
           </time>
           <span className="muted"> — {localize(event.occurred.note, lang)}</span>
         </p>
       </header>
       <main className="app-main">
         <div className="map-pane">
-          <MapView />
+          <MapView caption={translate(lang, 'map.caption', { distance: formatDistanceKm(storyDistanceKm(event), lang) })} />
         </div>
         <div className="panel">
           <p className="app-summary">{localize(event.summary, lang)}</p>
@@ -38,4 +55,12 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/**
+ * The gap the caption speaks of: from the garrison SOHR measured from to the town SANA's
+ * place lies south of. Measured, not written into the caption, so it follows the data.
+ */
+function storyDistanceKm(event: Parameters<typeof placeById>[0]): number {
+  return distanceKm(placeById(event, 'tanf-base').anchor, placeById(event, 'sukhnah').anchor);
 }

@@ -21,15 +21,28 @@ import { bbox } from '@turf/turf';
 import type { AppStore } from '../store/app-store.ts';
 import type { Lang, LonLat, NewsEvent, Place } from '../domain/types.ts';
 import { basemapUrls } from '../domain/event-data.ts';
-import { localize, translate } from '../i18n/index.ts';
+import { LANG_DIR, localize, otherLang, translate, type MessageKey } from '../i18n/index.ts';
 import { anchorFacingAway, buildEventSources, mostSpecificParty } from './event-sources.ts';
 import { buildMapStyle, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
 import { WebGLUnavailableError } from './errors.ts';
 
 setWorkerUrl(workerUrl);
 
+/** Where the camera was, so that a map rebuilt (for a language switch) opens on the same view. */
+export interface MapCamera {
+  readonly center: LonLat;
+  readonly zoom: number;
+}
+
 export interface MapController {
+  /** The current camera, for the next map's `camera` option. */
+  camera(): MapCamera;
   destroy(): void;
+}
+
+export interface MapControllerOptions {
+  /** Open on this view instead of fitting the story; the selection is then not flown to either. */
+  readonly camera?: MapCamera;
 }
 
 const toBounds = ([[west, south], [east, north]]: readonly [LonLat, LonLat]): LngLatBoundsLike => [west, south, east, north];
@@ -39,7 +52,11 @@ const CONTEXT_RESTORE_TIMEOUT_MS = 5000;
 
 const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-export function createMapController(container: HTMLElement, store: AppStore): MapController {
+/**
+ * Builds the map for the store's current language. MapLibre takes its control strings only at
+ * construction (`locale`), so a language switch builds a new map at the old one's `camera`.
+ */
+export function createMapController(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}): MapController {
   const { event, view } = store.getState();
   const lang = view.lang;
   const sources = buildEventSources(event, lang);
@@ -47,9 +64,11 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   try {
     map = new MapLibreMap({
       container,
-      style: buildMapStyle(event, basemapUrls, sources),
-      bounds: toBounds(event.view.bounds),
-      fitBoundsOptions: { padding: 24 },
+      style: buildMapStyle(event, basemapUrls, sources, lang),
+      ...(options.camera
+        ? { center: [...options.camera.center], zoom: options.camera.zoom }
+        : { bounds: toBounds(event.view.bounds), fitBoundsOptions: { padding: 24 } }),
+      locale: mapLibreLocale(lang),
       attributionControl: false,
       maxZoom: 11,
       minZoom: 3,
@@ -68,14 +87,17 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+  // The map is not mirrored in Arabic; its controls are, to sit where an Arabic reader's
+  // eye starts (the panel moves to the other side too).
+  const [start, end]: ['left', 'right'] | ['right', 'left'] = LANG_DIR[lang] === 'rtl' ? ['right', 'left'] : ['left', 'right'];
+  map.addControl(new NavigationControl({ showCompass: false }), `top-${end}`);
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), `bottom-${start}`);
   map.addControl(
     new AttributionControl({
       compact: false,
       customAttribution: `<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">${translate(lang, 'map.attribution')}</a>`,
     }),
-    'bottom-right',
+    `bottom-${end}`,
   );
 
   // The style has no sprite: patterns are drawn in memory, for this screen's pixel ratio.
@@ -145,7 +167,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
     });
     const { partyId, origin } = store.getState().selection;
     applySelection(partyId);
-    if (partyId && origin !== 'map') bringIntoView(partyId);
+    if (partyId && origin !== 'map' && !options.camera) bringIntoView(partyId);
   });
 
   const bringIntoView = (partyId: string) => {
@@ -161,7 +183,12 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   };
 
   return {
+    camera() {
+      const { lng, lat } = map.getCenter();
+      return { center: [lng, lat], zoom: map.getZoom() };
+    },
     destroy() {
+      delete document.documentElement.dataset.mapIdle;
       clearTimeout(contextLostTimer);
       unsubscribe();
       for (const marker of markers) marker.remove();
@@ -194,6 +221,8 @@ function placeMarkers(event: NewsEvent, lang: Lang, map: MapLibreMap): Marker[] 
       dot.append(document.createElement('span'));
       const label = document.createElement('span');
       label.className = 'place-marker-label';
+      label.lang = lang;
+      label.dir = LANG_DIR[lang];
       label.textContent = place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang);
       button.append(dot, label);
       button.setAttribute('aria-label', placeDescription(place, lang));
@@ -231,17 +260,21 @@ function placeDescription(place: Place, lang: Lang): string {
 function placePopupContent(place: Place, lang: Lang): HTMLElement {
   const root = document.createElement('div');
   root.className = 'place-popup';
+  // The map pins itself to left-to-right (its controls and markers are placed in pixels);
+  // the popup's text takes the page's direction back.
+  root.lang = lang;
+  root.dir = LANG_DIR[lang];
   const title = document.createElement('strong');
   title.textContent = localize(place.name, lang);
-  const other = document.createElement('span');
-  const otherLang = lang === 'en' ? 'ar' : 'en';
-  other.lang = otherLang;
-  other.dir = otherLang === 'ar' ? 'rtl' : 'ltr';
-  other.className = 'place-popup-other';
-  other.textContent = place.name[otherLang];
+  const otherName = document.createElement('bdi');
+  const other = otherLang(lang);
+  otherName.lang = other;
+  otherName.dir = LANG_DIR[other];
+  otherName.className = 'place-popup-other';
+  otherName.textContent = place.name[other];
   const note = document.createElement('p');
   note.textContent = localize(place.precision, lang);
-  root.append(title, ' ', other, note);
+  root.append(title, ' ', otherName, note);
   return root;
 }
 
@@ -257,6 +290,8 @@ function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof b
     button.dataset.testid = 'claim-marker';
     button.dataset.party = party.id;
     button.style.setProperty('--party-color', party.mark.color);
+    button.lang = lang;
+    button.dir = LANG_DIR[lang];
     const badge = `${localize(party.shortName, lang)}: ${translate(lang, 'map.claimBadge')}`;
     button.textContent = badge;
     button.setAttribute('aria-pressed', 'false');
@@ -268,4 +303,20 @@ function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof b
     const anchor = anchorFacingAway(anchorPoint.properties.outwardBearing);
     return [new Marker({ element: button, anchor }).setLngLat([lon ?? 0, lat ?? 0])];
   });
+}
+
+/** MapLibre's own strings (control tooltips, the canvas's label, the scale bar's units). */
+function mapLibreLocale(lang: Lang): Record<string, string> {
+  const t = (key: MessageKey) => translate(lang, key);
+  return {
+    'NavigationControl.ZoomIn': t('maplibre.zoomIn'),
+    'NavigationControl.ZoomOut': t('maplibre.zoomOut'),
+    'NavigationControl.ResetBearing': t('maplibre.resetBearing'),
+    'Popup.Close': t('maplibre.popupClose'),
+    'AttributionControl.ToggleAttribution': t('maplibre.toggleAttribution'),
+    'Map.Title': t('maplibre.mapTitle'),
+    'Marker.Title': t('maplibre.markerTitle'),
+    'ScaleControl.Kilometers': t('maplibre.kilometers'),
+    'ScaleControl.Meters': t('maplibre.meters'),
+  };
 }

@@ -4,8 +4,12 @@
  * object, and canvas text is drawn from the page's own self-hosted font (MapLibre renders
  * glyphs locally when the style has no `glyphs` URL).
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { NewsEvent, Party } from '../domain/types.ts';
+import type { ExpressionSpecification, FontFacesSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+// The same files the page's CSS uses (@fontsource), so the browser fetches each once.
+import notoSansLatinUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import notoSansArabicUrl from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import type { Lang, NewsEvent, Party } from '../domain/types.ts';
+import { translate } from '../i18n/index.ts';
 import type { EventSources } from './event-sources.ts';
 
 export interface BasemapUrls {
@@ -17,7 +21,17 @@ export interface BasemapUrls {
   readonly labels: string;
 }
 
-export const LABEL_FONT = ['Noto Sans', 'sans-serif'];
+/**
+ * Canvas labels are drawn from the self-hosted woff2 files through the style's `font-faces`:
+ * no glyph server. Each codepoint goes to the first font whose range covers it, so Latin and
+ * Arabic each get their own face; MapLibre 6 joins and orders the Arabic itself.
+ */
+export const LABEL_FONT = ['Noto Sans', 'Noto Sans Arabic'];
+
+const FONT_FACES: FontFacesSpecification = {
+  'Noto Sans': [{ url: notoSansLatinUrl, 'unicode-range': ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+2000-206F', 'U+2212'] }],
+  'Noto Sans Arabic': [{ url: notoSansArabicUrl, 'unicode-range': ['U+0600-06FF', 'U+0750-077F', 'U+FB50-FDFF', 'U+FE70-FEFF'] }],
+};
 
 export const SOURCE_IDS = {
   countries: 'countries',
@@ -60,7 +74,10 @@ const COLORS = {
   halo: '#f8f5ee',
 } as const;
 
-export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: EventSources): StyleSpecification {
+export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: EventSources, lang: Lang): StyleSpecification {
+  // Letter-spacing pulls Arabic letters apart: the wide-spaced small capitals of the Latin
+  // country names have no Arabic counterpart.
+  const countryLetterSpacing = lang === 'ar' ? 0 : 0.2;
   const claimOutlineLayers = event.parties.map(
     (party): LayerSpecification => ({
       id: LAYER_IDS.claimOutline(party.id),
@@ -80,6 +97,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
   return {
     version: 8,
     name: 'badia-offline',
+    'font-faces': FONT_FACES,
     state: { selectedParty: { default: '' } },
     sources: {
       [SOURCE_IDS.countries]: { type: 'geojson', data: basemap.countries },
@@ -155,10 +173,10 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
         type: 'symbol',
         source: SOURCE_IDS.labels,
         layout: {
-          'text-field': ['get', 'name'],
+          'text-field': ['get', lang === 'ar' ? 'name_ar' : 'name'],
           'text-font': LABEL_FONT,
-          'text-size': 14,
-          'text-letter-spacing': 0.2,
+          'text-size': lang === 'ar' ? 15 : 14,
+          'text-letter-spacing': countryLetterSpacing,
           'text-allow-overlap': false,
         },
         paint: { 'text-color': '#7a7365', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
@@ -171,10 +189,10 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
         layout: {
           'symbol-placement': 'line',
           'symbol-spacing': 300,
-          'text-field': 'Euphrates',
+          'text-field': translate(lang, 'maplibre.euphrates'),
           'text-font': LABEL_FONT,
           'text-size': 12,
-          'text-letter-spacing': 0.05,
+          'text-letter-spacing': lang === 'ar' ? 0 : 0.05,
         },
         paint: { 'text-color': '#2f6a9c', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
       },

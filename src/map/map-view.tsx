@@ -4,6 +4,7 @@ import { selectLang, selectMapStatus } from '../store/selectors.ts';
 import { translate } from '../i18n/index.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { StaticMap } from './static-map.tsx';
+import type { MapCamera, MapController } from './map-controller.ts';
 
 // Asked for as soon as this module runs (the HTML preloads it too), not after the first
 // render: the cards never wait for it, and the map does not wait for the cards. Not when the
@@ -21,9 +22,11 @@ function afterNextPaint<T>(value: T): Promise<T> {
 /**
  * The only React component that knows the map controller exists. MapLibre is loaded lazily,
  * after the cards have rendered: a reader on a slow phone reads the versions first.
+ * A language switch rebuilds the map in the new language, on the same view.
  */
-export function MapView() {
+export function MapView({ caption }: { caption: string }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const cameraRef = useRef<MapCamera | undefined>(undefined);
   const store = useAppStoreApi();
   const status = useAppStore(selectMapStatus);
   const lang = useAppStore(selectLang);
@@ -31,12 +34,16 @@ export function MapView() {
   useEffect(() => {
     const container = containerRef.current;
     if (!container || !mapControllerModule) return;
-    let controller: { destroy(): void } | null = null;
+    // Without WebGL there is nothing to rebuild: the static map follows the language itself.
+    if (store.getState().view.mapStatus === 'static') return;
+    let controller: MapController | null = null;
     let isMounted = true;
     mapControllerModule
       .then(afterNextPaint)
       .then(({ createMapController }) => {
-        if (isMounted) controller = createMapController(container, store);
+        if (!isMounted) return;
+        if (cameraRef.current) store.getState().setMapStatus('loading');
+        controller = createMapController(container, store, { camera: cameraRef.current });
       })
       .catch((error: unknown) => {
         if (!isMounted) return;
@@ -49,9 +56,10 @@ export function MapView() {
       });
     return () => {
       isMounted = false;
+      if (controller) cameraRef.current = controller.camera();
       controller?.destroy();
     };
-  }, [store]);
+  }, [store, lang]);
 
   return (
     <figure className="map-figure">
@@ -80,7 +88,7 @@ export function MapView() {
         </p>
       )}
       {status === 'static' && <StaticMap />}
-      <figcaption className="map-caption">{translate(lang, 'map.caption')}</figcaption>
+      <figcaption className="map-caption">{caption}</figcaption>
     </figure>
   );
 }

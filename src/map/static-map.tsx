@@ -3,7 +3,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang, selectSelectedPartyId } from '../store/selectors.ts';
 import { basemapUrls } from '../domain/event-data.ts';
-import { localize, translate } from '../i18n/index.ts';
+import { LANG_DIR, localize, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
 import { PartyPattern, SVG_DASHES } from '../ui/party-pattern.tsx';
 
@@ -40,11 +40,15 @@ export function StaticMap() {
   // Turf work: once per event and language, not on every selection.
   const sources = useMemo(() => buildEventSources(event, lang), [event, lang]);
   const path = (geometry: Geometry) => geometryPath(geometry, project);
+  const dir = LANG_DIR[lang];
+  // SVG's text-anchor start/end follow the text's direction; labels are placed by their
+  // physical end (the map is not mirrored), so the anchor is chosen per direction.
+  const endingAt = (side: 'left' | 'right') => ((side === 'right') === (dir === 'ltr') ? 'end' : 'start');
 
   return (
     <div className="static-map" data-testid="static-map">
       <p className="map-status">{translate(lang, 'map.staticNote')}</p>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={translate(lang, 'map.label')}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={translate(lang, 'map.label')} direction={dir}>
         <defs>
           {event.parties.map((party) => (
             <PartyPattern key={party.id} party={party} id={`static-${party.id}`} size={8} />
@@ -62,7 +66,8 @@ export function StaticMap() {
           const [x, y] = project(f.geometry.coordinates);
           const name = lang === 'ar' ? f.properties?.name_ar : f.properties?.name;
           return (
-            <text key={`n${i}`} x={x} y={y} fontSize="15" letterSpacing="3" textAnchor="middle" fill="#7a7365">
+            // Letter-spacing would pull Arabic letters apart.
+            <text key={`n${i}`} x={x} y={y} fontSize="15" letterSpacing={lang === 'ar' ? 0 : 3} textAnchor="middle" fill="#7a7365">
               {String(name ?? '')}
             </text>
           );
@@ -89,7 +94,7 @@ export function StaticMap() {
                 <text
                   x={place.labelSide === 'left' ? x - 7 : x + 7}
                   y={y + 4}
-                  textAnchor={place.labelSide === 'left' ? 'end' : 'start'}
+                  textAnchor={place.labelSide === 'left' ? endingAt('right') : endingAt('left')}
                   fontSize="13"
                   paintOrder="stroke"
                   stroke="#fff"
@@ -101,7 +106,7 @@ export function StaticMap() {
               </g>
             );
           })}
-        <text x={WIDTH - 8} y={HEIGHT - 8} fontSize="12" textAnchor="end" fill="#333">
+        <text x={dir === 'rtl' ? 8 : WIDTH - 8} y={HEIGHT - 8} fontSize="12" textAnchor="end" fill="#333">
           {translate(lang, 'map.attribution')}
         </text>
       </svg>

@@ -1,7 +1,8 @@
 import { useId, type ReactNode } from 'react';
-import type { Lang, NewsEvent, Party, Version } from '../domain/types.ts';
+import type { Lang, NewsEvent, Party, Quote, Version } from '../domain/types.ts';
 import { formatDate, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { localize, translate, type MessageKey } from '../i18n/index.ts';
+import { translateRich } from '../i18n/rich.tsx';
 import { PartySwatch } from './party-swatch.tsx';
 import { SourceList } from './source-list.tsx';
 
@@ -36,7 +37,7 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
   const citations = version.sources.flatMap((id) => sourcesById.get(id) ?? []);
   const quotePublisher = (sourceId: string) => {
     const source = sourcesById.get(sourceId);
-    return source ? `, ${localize(source.publisher, lang)}` : '';
+    return source ? localize(source.publisher, lang) : null;
   };
 
   const body: Record<CardSection, ReactNode> = {
@@ -70,19 +71,7 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
       <ul className="quote-list">
         {version.quotes.map((quote) => (
           <li key={quote.ar}>
-            <figure className="quote">
-              <blockquote lang="en">
-                <p>“{quote.en}”</p>
-              </blockquote>
-              <figcaption className="quote-caption">{t('card.quoteTranslation')}</figcaption>
-              <blockquote lang="ar" dir="rtl" className="quote-original">
-                <p>{quote.ar}</p>
-              </blockquote>
-              <figcaption className="quote-caption">
-                {t('card.quoteOriginal')}
-                {quotePublisher(quote.source)}
-              </figcaption>
-            </figure>
+            <QuoteFigure quote={quote} lang={lang} publisher={quotePublisher(quote.source)} />
           </li>
         ))}
       </ul>
@@ -134,7 +123,47 @@ function ClaimedTime({ event, version, lang }: { event: NewsEvent; version: Vers
     <>
       {text}
       <br />
-      <time dateTime={version.time.utc}>{translate(lang, 'card.timeLocal', { local, utc })}</time>
+      <time dateTime={version.time.utc}>{translateRich(lang, 'card.timeLocal', { local, utc })}</time>
     </>
+  );
+}
+
+/**
+ * In Arabic, the words as the party said them. In English, the editors' translation, with the
+ * Arabic original one click away (a closed <details>, so it does not double the card's length).
+ */
+function QuoteFigure({ quote, lang, publisher }: { quote: Quote; lang: Lang; publisher: string | null }) {
+  const t = (key: MessageKey) => translate(lang, key);
+  const citation = publisher && <> · {translateRich(lang, 'card.quoteSource', { publisher })}</>;
+  const original = (
+    <blockquote lang="ar" dir="rtl" className="quote-original">
+      <p>{quote.ar}</p>
+    </blockquote>
+  );
+  if (lang === 'ar') {
+    return (
+      <figure className="quote">
+        {original}
+        <figcaption className="quote-caption">
+          {t('card.quoteOriginal')}
+          {citation}
+        </figcaption>
+      </figure>
+    );
+  }
+  return (
+    <figure className="quote">
+      <blockquote lang="en">
+        <p>“{quote.en}”</p>
+      </blockquote>
+      <figcaption className="quote-caption">
+        {t('card.quoteTranslation')}
+        {citation}
+      </figcaption>
+      <details className="quote-original-toggle">
+        <summary>{t('card.quoteShowOriginal')}</summary>
+        {original}
+      </details>
+    </figure>
   );
 }

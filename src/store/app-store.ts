@@ -35,6 +35,7 @@ export interface AppState {
   readonly view: ViewSlice;
   selectParty: (partyId: string | null, origin: SelectionOrigin) => void;
   setMapStatus: (status: MapStatus) => void;
+  setLang: (lang: Lang) => void;
   reset: () => void;
 }
 
@@ -59,6 +60,9 @@ export function createAppStore(init: AppStoreInit) {
         })),
       setMapStatus: (mapStatus) => {
         if (get().view.mapStatus !== mapStatus) set((s) => ({ view: { ...s.view, mapStatus } }));
+      },
+      setLang: (lang) => {
+        if (get().view.lang !== lang) set((s) => ({ view: { ...s.view, lang } }));
       },
       reset: () => set(api.getInitialState()),
     })),
