@@ -17,12 +17,14 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (axe-core, WCAG 2.2 AA rules)', () => {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 320, height: 640 },
-  ]) {
-    it(`finds no violation at ${viewport.width} px, before and after selecting a party`, async () => {
-      const s = await openIdle(browser, viewport);
+  for (const [lang, viewport] of [
+    ['en', { width: 1280, height: 800 }],
+    ['en', { width: 320, height: 640 }],
+    ['ar', { width: 1280, height: 800 }],
+    ['ar', { width: 320, height: 640 }],
+  ] as const) {
+    it(`finds no violation in ${lang} at ${viewport.width} px, before and after selecting a party`, async () => {
+      const s = await openIdle(browser, viewport, `?lang=${lang}`);
       const { page } = s;
       expect(await violations(page)).toEqual([]);
       await page.click(claimMarker('sohr'));

@@ -68,7 +68,8 @@ export class TestBrowser {
     });
   }
 
-  static async launch(extraArgs: readonly string[] = []): Promise<TestBrowser> {
+  /** `locale` is what the page sees as `navigator.languages` (and Accept-Language). */
+  static async launch(extraArgs: readonly string[] = [], locale = 'en-US'): Promise<TestBrowser> {
     const args = [...CHROMIUM_ARGS, ...extraArgs];
     try {
       await access(CHROMIUM_PATH, constants.X_OK);
@@ -86,7 +87,7 @@ export class TestBrowser {
         args,
         viewport: { width: 1280, height: 800 },
         deviceScaleFactor: 1,
-        locale: 'en-US',
+        locale,
         timezoneId: 'UTC',
       });
       for (const p of context.pages()) await p.close();
@@ -166,7 +167,7 @@ function allowedUrl(url: string, origin: string): boolean {
  * broken Chromium fails each test with the launch error instead of skipping it); pages are closed
  * after each test and the browser after the file.
  */
-export function useBrowser(extraArgs: readonly string[] = []): () => Promise<TestBrowser> {
+export function useBrowser(extraArgs: readonly string[] = [], options: { locale?: string } = {}): () => Promise<TestBrowser> {
   let launched: Promise<TestBrowser> | undefined;
   afterEach(async () => {
     const b = await launched?.catch(() => undefined);
@@ -176,7 +177,7 @@ export function useBrowser(extraArgs: readonly string[] = []): () => Promise<Tes
     const b = await launched?.catch(() => undefined);
     await b?.close();
   });
-  return () => (launched ??= TestBrowser.launch(extraArgs));
+  return () => (launched ??= TestBrowser.launch(extraArgs, options.locale));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,9 +340,13 @@ export async function tabThrough(page: Page, testId: string, attribute: string, 
 }
 
 /** A new page on the app, returned once the map has reached its first `idle`. */
-export async function openIdle(browser: () => Promise<TestBrowser>, viewport?: { width: number; height: number }): Promise<Session> {
+export async function openIdle(
+  browser: () => Promise<TestBrowser>,
+  viewport?: { width: number; height: number },
+  path = '',
+): Promise<Session> {
   const s = await (await browser()).newSession(viewport);
-  await s.open();
+  await s.open(path);
   await waitForMapState(s.page, 'idle');
   return s;
 }

@@ -1,6 +1,7 @@
 // Without WebGL the reader still gets a static map and every version.
 import { describe, expect, it } from 'vitest';
 import { decodePng, assertDrawn } from './png.ts';
+import { ar } from '../../src/i18n/ar.ts';
 import { MAP, NO_WEBGL_ARGS, PARTIES, card, useBrowser, waitForMapState } from './helpers.ts';
 
 const browser = useBrowser(NO_WEBGL_ARGS);
@@ -48,6 +49,28 @@ describe('no WebGL', () => {
     }
 
     if (s.consoleErrors.length) console.log(`[no-webgl] console errors (reported, not asserted):\n  ${s.consoleErrors.join('\n  ')}`);
+    s.expectClean({ allowConsoleErrors: true });
+  });
+
+  it('draws the static map in Arabic for ?lang=ar: Arabic names, shaped by the browser', async () => {
+    const s = await (await browser()).newSession();
+    const { page } = s;
+    await s.open('?lang=ar');
+    await waitForMapState(page, 'static');
+    const svg = page.locator('[data-testid="static-map"] svg');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="static-map"] svg text').length > 5);
+    expect(await svg.getAttribute('aria-label')).toBe(ar['map.label']);
+    expect(await svg.getAttribute('direction')).toBe('rtl');
+    const texts = await svg.locator('text').allTextContents();
+    for (const name of ['سوريا', 'قاعدة التنف', 'السخنة']) expect(texts.join(' | ')).toContain(name);
+    expect(await page.locator('[data-testid="static-map"] .map-status').innerText()).toBe(ar['map.staticNote']);
+    // Labels stay on their side of their dot, as in English (the map is not mirrored).
+    const tanf = await svg.locator('.static-place', { hasText: 'قاعدة التنف' }).evaluate((g) => {
+      const dot = g.querySelector('circle')!.getBoundingClientRect();
+      const label = g.querySelector('text')!.getBoundingClientRect();
+      return { dotLeft: dot.left, labelRight: label.right };
+    });
+    expect(tanf.labelRight, 'al-Tanf garrison named to the left of its dot').toBeLessThanOrEqual(tanf.dotLeft + 1);
     s.expectClean({ allowConsoleErrors: true });
   });
 });

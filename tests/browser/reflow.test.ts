@@ -5,8 +5,9 @@ import { openIdle, MAP, PARTIES, card, useBrowser } from './helpers.ts';
 const browser = useBrowser();
 
 describe('320 px wide', () => {
-  it('has no horizontal scroll, a visible map and all three cards reachable by scrolling', async () => {
-    const s = await openIdle(browser, { width: 320, height: 640 });
+  for (const lang of ['en', 'ar'] as const) {
+  it(`has no horizontal scroll, a visible map and all three cards reachable by scrolling (${lang})`, async () => {
+    const s = await openIdle(browser, { width: 320, height: 640 }, `?lang=${lang}`);
     const { page } = s;
 
     const widths = await page.evaluate(() => ({
@@ -14,7 +15,8 @@ describe('320 px wide', () => {
       bodyScrollWidth: document.body.scrollWidth,
       innerWidth,
     }));
-    console.log(`[reflow] at 320 px: documentElement.scrollWidth ${widths.scrollWidth}, body ${widths.bodyScrollWidth}, innerWidth ${widths.innerWidth}`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    console.log(`[reflow] ${lang} at 320 px: documentElement.scrollWidth ${widths.scrollWidth}, body ${widths.bodyScrollWidth}, innerWidth ${widths.innerWidth}`);
     expect(widths.innerWidth).toBe(320);
     expect(widths.scrollWidth, 'document scrollWidth ≤ innerWidth').toBeLessThanOrEqual(widths.innerWidth);
 
@@ -37,7 +39,7 @@ describe('320 px wide', () => {
       expect(inView, `${party} card inside the viewport after scrolling, not cut at the sides`).toBe(true);
     }
 
-    // Anything rendered wider than the viewport, or sticking out on its right, that is not inside
+    // Anything rendered wider than the viewport, or sticking out at either side, that is not inside
     // a narrower scroll container of its own (tables and the like may scroll inside a box). Map
     // markers off the current view are clipped by the map itself, so clipping counts there only.
     const offenders = await page.evaluate(() => {
@@ -63,7 +65,7 @@ describe('320 px wide', () => {
         if (r.width === 0 || r.height === 0) continue;
         if (r.width <= 2 && r.height <= 2) continue; // visually hidden text (sr-only)
         const tooWide = r.width > vw + 1;
-        const sticksOut = r.right > vw + 1 && r.left < vw;
+        const sticksOut = (r.right > vw + 1 && r.left < vw) || (r.left < -1 && r.right > 0);
         if ((tooWide || sticksOut) && !scrolledInside(el)) {
           out.push(`${describe(el)} left ${r.left.toFixed(0)} width ${r.width.toFixed(0)}`);
         }
@@ -73,4 +75,5 @@ describe('320 px wide', () => {
     expect(offenders, 'elements wider than / beyond the 320 px viewport').toEqual([]);
     s.expectClean();
   });
+  }
 });

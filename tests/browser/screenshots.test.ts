@@ -1,5 +1,6 @@
-// docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), made from the real build:
-// the overview, with one party selected on the map.
+// docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), and their Arabic twins
+// docs/screenshot-ar.png and docs/screenshot-ar-320.png, made from the real build: the
+// overview, with one party selected on the map.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +12,14 @@ const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 const PARTY = 'syrian-government';
 
 describe('README screenshots', () => {
-  for (const [file, viewport] of [
-    ['screenshot.png', { width: 1280, height: 800 }],
-    ['screenshot-320.png', { width: 320, height: 640 }],
+  for (const [file, lang, viewport] of [
+    ['screenshot.png', 'en', { width: 1280, height: 800 }],
+    ['screenshot-320.png', 'en', { width: 320, height: 640 }],
+    ['screenshot-ar.png', 'ar', { width: 1280, height: 800 }],
+    ['screenshot-ar-320.png', 'ar', { width: 320, height: 640 }],
   ] as const) {
-    it(`writes docs/${file} (${viewport.width}×${viewport.height}, ${PARTY} selected)`, async () => {
-      const s = await openIdle(browser, viewport);
+    it(`writes docs/${file} (${lang}, ${viewport.width}×${viewport.height}, ${PARTY} selected)`, async () => {
+      const s = await openIdle(browser, viewport, `?lang=${lang}`);
       const { page } = s;
       // Instant scrolling, so that the shot does not catch a smooth scroll half-way.
       await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -9,8 +9,8 @@ import { CARD_SECTIONS } from '../../src/panel/party-card.tsx';
 
 const event = loadBundledEvent();
 
-function renderPanel() {
-  const store = createAppStore({ event, lang: 'en' });
+function renderPanel(lang: 'en' | 'ar' = 'en') {
+  const store = createAppStore({ event, lang });
   const view = render(
     <StoreProvider store={store}>
       <VersionPanel />
@@ -42,7 +42,7 @@ describe('VersionPanel', () => {
     }
   });
 
-  it("shows each party's own words: speaker, precision label, Arabic original beside the translation", () => {
+  it("shows each party's own words in English: the translation, with the Arabic original one click away", () => {
     renderPanel();
     for (const version of event.versions) {
       const card = cards().find((c) => c.dataset.party === version.party)!;
@@ -50,12 +50,42 @@ describe('VersionPanel', () => {
       expect(text).toContain(version.speaker.en);
       expect(text).toContain(version.place.precision.en);
       for (const quote of version.quotes) {
-        const original = within(card).getByText(quote.ar);
-        expect(original.closest('blockquote')?.getAttribute('lang')).toBe('ar');
-        expect(original.closest('blockquote')?.getAttribute('dir')).toBe('rtl');
         expect(text).toContain(quote.en);
+        const original = within(card).getByText(quote.ar);
+        const blockquote = original.closest('blockquote')!;
+        expect(blockquote.getAttribute('lang')).toBe('ar');
+        expect(blockquote.getAttribute('dir')).toBe('rtl');
+        const details = blockquote.closest('details')!;
+        expect(details, 'the original sits in a disclosure').toBeTruthy();
+        expect(details.open, 'closed at first').toBe(false);
+        expect(details.querySelector('summary')?.textContent).toBe('Show the Arabic original');
       }
     }
+  });
+
+  it('shows each party in Arabic with the original words, not a translation back from English', () => {
+    renderPanel('ar');
+    for (const version of event.versions) {
+      const card = cards().find((c) => c.dataset.party === version.party)!;
+      const text = card.textContent ?? '';
+      expect(text).toContain(version.speaker.ar);
+      expect(text).toContain(version.place.label.ar);
+      expect(text).not.toContain(version.speaker.en);
+      expect(within(card).getByRole('button', { name: 'أظهِرها على الخريطة' })).toBeTruthy();
+      for (const quote of version.quotes) {
+        const original = within(card).getByText(quote.ar);
+        expect(original.closest('details'), 'shown, not behind a click').toBeNull();
+        expect(text).not.toContain(quote.en);
+      }
+      expect([...card.querySelectorAll('dt')].map((dt) => dt.textContent)).toContain('المكان المزعوم');
+    }
+  });
+
+  it('isolates source titles and publishers, which mix Latin and Arabic, from the text around them', () => {
+    renderPanel('ar');
+    const lists = document.querySelectorAll('.source-list li');
+    expect(lists.length).toBeGreaterThan(5);
+    for (const li of lists) expect(li.querySelectorAll('bdi').length, li.textContent ?? '').toBeGreaterThanOrEqual(2);
   });
 
   it('selects a party from its button, and a second press clears it', () => {
