@@ -21,7 +21,6 @@ export const ar: Messages = {
   'map.attribution': 'صُنعت ببيانات Natural Earth',
   'map.claimBadge': 'المكان المزعوم',
   'map.approximate': 'تقريبي',
-  'map.placeDetails': 'تفاصيل {name}',
   'map.claimMarkerLabel': '{badge} — {place}',
   'maplibre.zoomIn': 'تكبير',
   'maplibre.zoomOut': 'تصغير',

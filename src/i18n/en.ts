@@ -18,7 +18,6 @@ export const en = {
   'map.attribution': 'Made with Natural Earth',
   'map.claimBadge': 'claimed place',
   'map.approximate': 'approximate',
-  'map.placeDetails': 'Details of {name}',
   // Starts with the badge's visible text, so the spoken name contains what is seen (WCAG 2.5.3).
   'map.claimMarkerLabel': '{badge} — {place}',
   // MapLibre's own control strings, passed through its `locale` option.

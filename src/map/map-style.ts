@@ -75,8 +75,8 @@ const COLORS = {
 } as const;
 
 export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: EventSources, lang: Lang): StyleSpecification {
-  // Letter-spacing pulls Arabic letters apart: the wide-spaced small capitals of the Latin
-  // country names have no Arabic counterpart.
+  // The wide-spaced capitals of the Latin country names have no Arabic counterpart, and spacing
+  // would pull joined letters apart (MapLibre skips it for Arabic anyway; the style says so).
   const countryLetterSpacing = lang === 'ar' ? 0 : 0.2;
   const claimOutlineLayers = event.parties.map(
     (party): LayerSpecification => ({

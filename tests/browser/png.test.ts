@@ -1,7 +1,7 @@
 // The pixel checks themselves can fail: the decoder reads Chromium's PNGs exactly, and a blank or
 // flat canvas is rejected. Pages here are built with setContent, so they need no app.
 import { describe, expect, it } from 'vitest';
-import { assertDrawn, decodePng, diffCount, pixel } from './png.ts';
+import { assertDrawn, crop, decodePng, diffCount, encodePng, pixel } from './png.ts';
 import { useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
@@ -41,5 +41,19 @@ describe('PNG decoding and pixel checks', () => {
     expect(() => assertDrawn(drawn, 'drawn canvas')).not.toThrow();
     expect(diffCount(blank, blank)).toBe(0);
     expect(diffCount(blank, flat)).toBe(300 * 200);
+  });
+
+  it('encodes a crop that decodes back to the same pixels', async () => {
+    const page = await (await browser()).context.newPage();
+    await page.setViewportSize({ width: 64, height: 48 });
+    await page.setContent(`<style>html,body{margin:0;background:rgb(250,250,250)}div{position:absolute;left:8px;top:8px;width:20px;height:10px;background:rgb(0,128,255)}</style><div></div>`);
+    const img = decodePng(await page.screenshot());
+    const part = crop(img, 4, 4, 30, 20);
+    expect(pixel(part, 0, 0)).toEqual([250, 250, 250, 255]);
+    expect(pixel(part, 4, 4)).toEqual([0, 128, 255, 255]);
+    const again = decodePng(encodePng(part));
+    expect([again.width, again.height]).toEqual([30, 20]);
+    expect(diffCount(part, again, 0)).toBe(0);
+    expect(() => crop(img, 50, 40, 30, 20)).toThrow(/outside/);
   });
 });

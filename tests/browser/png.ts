@@ -1,7 +1,8 @@
 // A small PNG decoder for the screenshots Chromium hands back (8-bit, non-interlaced,
-// RGBA/RGB/grey), plus the pixel statistics the browser tests assert on.
-// No dependency: zlib does the inflating, the rest is the PNG filter spec (RFC 2083 §6).
-import { inflateSync } from 'node:zlib';
+// RGBA/RGB/grey), an encoder for the crops kept as reviewed baselines, and the pixel
+// statistics the browser tests assert on.
+// No dependency: zlib does the (de)flating, the rest is the PNG filter spec (RFC 2083 §6).
+import { deflateSync, inflateSync } from 'node:zlib';
 
 export interface Image {
   readonly width: number;
@@ -171,4 +172,48 @@ export function assertDrawn(img: Image, what: string, { minShare = 0.05, minColo
     throw new Error(`${desc}; expected at least ${minColours} distinct colours — looks flat`);
   }
   return s;
+}
+
+/** The `width` × `height` box at (`left`, `top`) of an image. */
+export function crop(img: Image, left: number, top: number, width: number, height: number): Image {
+  if (left < 0 || top < 0 || left + width > img.width || top + height > img.height) {
+    throw new Error(`crop: ${width}×${height} at (${left}, ${top}) is outside the ${img.width}×${img.height} image`);
+  }
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const from = ((top + y) * img.width + left) * 4;
+    data.set(img.data.subarray(from, from + width * 4), y * width * 4);
+  }
+  return { width, height, data };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** An 8-bit RGBA PNG, unfiltered: for small baseline crops, not for size. */
+export function encodePng(img: Image): Buffer {
+  const chunk = (type: string, body: Uint8Array) => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
+    const out = Buffer.alloc(typed.length + 8);
+    out.writeUInt32BE(body.length, 0);
+    typed.copy(out, 4);
+    out.writeUInt32BE(crc32(typed), typed.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(img.width, 0);
+  header.writeUInt32BE(img.height, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  const raw = Buffer.alloc(img.height * (img.width * 4 + 1));
+  for (let y = 0; y < img.height; y++) raw.set(img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4), y * (img.width * 4 + 1) + 1);
+  return Buffer.concat([Buffer.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
 }

@@ -37,9 +37,9 @@ describe('interface dictionaries', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('en', 'map.placeDetails', { name: 'al-Tanf' })).toBe('Details of al-Tanf');
-    expect(translate('ar', 'map.placeDetails', { name: 'التنف' })).toBe('تفاصيل التنف');
-    expect(translate('en', 'map.placeDetails', {})).toBe('Details of {name}');
+    expect(translate('en', 'card.quoteSource', { publisher: 'AFP' })).toBe('Quoted in AFP');
+    expect(translate('ar', 'card.quoteSource', { publisher: 'فرانس برس' })).toBe('نقلًا عن فرانس برس');
+    expect(translate('en', 'card.quoteSource', {})).toBe('Quoted in {publisher}');
   });
 });
 
