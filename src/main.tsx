@@ -1,9 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-600.css';
-import '@fontsource/noto-sans-arabic/arabic-400.css';
-import '@fontsource/noto-sans-arabic/arabic-600.css';
+import './styles/fonts.css';
 import './styles/app.css';
 import { loadBundledEvent } from './domain/event-data.ts';
 import { DataValidationError } from './domain/load-event.ts';
