@@ -23,7 +23,7 @@ import type { Lang, LonLat, NewsEvent, Place } from '../domain/types.ts';
 import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, localize, otherLang, translate, type MessageKey } from '../i18n/index.ts';
 import { anchorFacingAway, buildEventSources, mostSpecificParty } from './event-sources.ts';
-import { buildMapStyle, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
+import { buildMapStyle, labelFontRequests, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
 import { WebGLUnavailableError } from './errors.ts';
 
 setWorkerUrl(workerUrl);
@@ -51,6 +51,20 @@ const toBounds = ([[west, south], [east, north]]: readonly [LonLat, LonLat]): Ln
 const CONTEXT_RESTORE_TIMEOUT_MS = 5000;
 
 const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** How long the map waits for its label fonts before drawing with whatever the browser has. */
+const LABEL_FONT_TIMEOUT_MS = 3000;
+
+/**
+ * Resolves once the fonts the canvas labels use in `lang` are loaded (usually at once: the
+ * cards use them too). MapLibre rasterizes each glyph once; drawn before its font arrived, a
+ * label would keep a fallback font for the life of the map.
+ */
+export function labelFontsReady(lang: Lang): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return Promise.resolve();
+  const loads = labelFontRequests(lang).map(({ font, text }) => document.fonts.load(font, text).catch(() => []));
+  return Promise.race([Promise.all(loads).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, LABEL_FONT_TIMEOUT_MS))]);
+}
 
 /**
  * Builds the map for the store's current language. MapLibre takes its control strings only at

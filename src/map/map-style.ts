@@ -4,10 +4,7 @@
  * object, and canvas text is drawn from the page's own self-hosted font (MapLibre renders
  * glyphs locally when the style has no `glyphs` URL).
  */
-import type { ExpressionSpecification, FontFacesSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-// The same files the page's CSS uses (@fontsource), so the browser fetches each once.
-import notoSansLatinUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import notoSansArabicUrl from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang, NewsEvent, Party } from '../domain/types.ts';
 import { translate } from '../i18n/index.ts';
 import type { EventSources } from './event-sources.ts';
@@ -22,16 +19,21 @@ export interface BasemapUrls {
 }
 
 /**
- * Canvas labels are drawn from the self-hosted woff2 files through the style's `font-faces`:
- * no glyph server. Each codepoint goes to the first font whose range covers it, so Latin and
- * Arabic each get their own face; MapLibre 6 joins and orders the Arabic itself.
+ * Canvas labels are drawn by MapLibre from the page's own fonts (no glyph server, no
+ * `font-faces` download of a file the page already has): each codepoint goes to the first
+ * family that covers it, Latin to Noto Sans and Arabic to Noto Sans Arabic (their @font-face
+ * unicode-ranges in src/styles/fonts.css), and MapLibre 6 joins and orders the Arabic itself.
+ * The map is created only once they are loaded: see `labelFontsReady` in map-controller.ts.
  */
 export const LABEL_FONT = ['Noto Sans', 'Noto Sans Arabic'];
 
-const FONT_FACES: FontFacesSpecification = {
-  'Noto Sans': [{ url: notoSansLatinUrl, 'unicode-range': ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+2000-206F', 'U+2212'] }],
-  'Noto Sans Arabic': [{ url: notoSansArabicUrl, 'unicode-range': ['U+0600-06FF', 'U+0750-077F', 'U+FB50-FDFF', 'U+FE70-FEFF'] }],
-};
+/** What to ask `document.fonts` for before the map draws its first label in `lang`. */
+export function labelFontRequests(lang: Lang): { font: string; text?: string }[] {
+  return [
+    { font: '400 16px "Noto Sans"' },
+    ...(lang === 'ar' ? [{ font: '400 16px "Noto Sans Arabic"', text: 'سوريا' }] : []),
+  ];
+}
 
 export const SOURCE_IDS = {
   countries: 'countries',
@@ -97,7 +99,6 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
   return {
     version: 8,
     name: 'badia-offline',
-    'font-faces': FONT_FACES,
     state: { selectedParty: { default: '' } },
     sources: {
       [SOURCE_IDS.countries]: { type: 'geojson', data: basemap.countries },

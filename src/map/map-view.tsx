@@ -40,6 +40,10 @@ export function MapView({ caption }: { caption: string }) {
     let isMounted = true;
     mapControllerModule
       .then(afterNextPaint)
+      .then(async (module) => {
+        await module.labelFontsReady(store.getState().view.lang);
+        return module;
+      })
       .then(({ createMapController }) => {
         if (!isMounted) return;
         if (cameraRef.current) store.getState().setMapStatus('loading');
