@@ -48,7 +48,11 @@ describe('WebGL context loss', () => {
     await waitForState(page, 'paused');
     await waitForState(page, 'static', 15_000);
     expect(await page.isVisible('[data-testid="static-map"] svg')).toBe(true);
-    expect(await page.locator('[data-testid="static-map"] svg path').count()).toBeGreaterThan(20);
+    // The static map fetches its basemap files when it appears: wait for them to be drawn.
+    await page
+      .waitForFunction(() => document.querySelectorAll('[data-testid="static-map"] svg path').length > 20, null, { timeout: 10_000 })
+      .catch(() => undefined);
+    expect(await page.locator('[data-testid="static-map"] svg path').count(), 'basemap and claims drawn in the static map').toBeGreaterThan(20);
     expect(await mapState(page)).toBe('static');
     for (const party of PARTIES) expect(await page.isVisible(card(party))).toBe(true);
     s.expectClean();
