@@ -5,6 +5,7 @@ import { LANG_DIR, localize, translate } from '../i18n/index.ts';
 import { translateRich } from '../i18n/rich.tsx';
 import { formatDistanceKm, formatEventDay, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { distanceKm, placeById } from '../domain/geometry.ts';
+import type { NewsEvent } from '../domain/types.ts';
 import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
 import { KnownFacts } from '../panel/known-facts.tsx';
@@ -61,6 +62,6 @@ export function App() {
  * The gap the caption speaks of: from the garrison SOHR measured from to the town SANA's
  * place lies south of. Measured, not written into the caption, so it follows the data.
  */
-function storyDistanceKm(event: Parameters<typeof placeById>[0]): number {
+function storyDistanceKm(event: NewsEvent): number {
   return distanceKm(placeById(event, 'tanf-base').anchor, placeById(event, 'sukhnah').anchor);
 }

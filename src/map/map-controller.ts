@@ -211,6 +211,15 @@ export function createMapController(container: HTMLElement, store: AppStore, opt
   };
 }
 
+/**
+ * Marks an element's text as written in `lang`. The map pins itself to left-to-right (its
+ * controls and markers are placed in pixels); its labels and popups take their direction back.
+ */
+function writtenIn(element: HTMLElement, lang: Lang): void {
+  element.lang = lang;
+  element.dir = LANG_DIR[lang];
+}
+
 /** Event and context places as HTML markers: shaped by the browser, reachable by keyboard. */
 function placeMarkers(event: NewsEvent, lang: Lang, map: MapLibreMap): Marker[] {
   // One place's details open at a time; the marker toggles them (mouse, Enter or Space), Escape closes.
@@ -235,8 +244,7 @@ function placeMarkers(event: NewsEvent, lang: Lang, map: MapLibreMap): Marker[] 
       dot.append(document.createElement('span'));
       const label = document.createElement('span');
       label.className = 'place-marker-label';
-      label.lang = lang;
-      label.dir = LANG_DIR[lang];
+      writtenIn(label, lang);
       label.textContent = place.approximate ? `≈ ${localize(place.name, lang)}` : localize(place.name, lang);
       button.append(dot, label);
       button.setAttribute('aria-label', placeDescription(place, lang));
@@ -274,16 +282,12 @@ function placeDescription(place: Place, lang: Lang): string {
 function placePopupContent(place: Place, lang: Lang): HTMLElement {
   const root = document.createElement('div');
   root.className = 'place-popup';
-  // The map pins itself to left-to-right (its controls and markers are placed in pixels);
-  // the popup's text takes the page's direction back.
-  root.lang = lang;
-  root.dir = LANG_DIR[lang];
+  writtenIn(root, lang);
   const title = document.createElement('strong');
   title.textContent = localize(place.name, lang);
   const otherName = document.createElement('bdi');
   const other = otherLang(lang);
-  otherName.lang = other;
-  otherName.dir = LANG_DIR[other];
+  writtenIn(otherName, other);
   otherName.className = 'place-popup-other';
   otherName.textContent = place.name[other];
   const note = document.createElement('p');
@@ -304,8 +308,7 @@ function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof b
     button.dataset.testid = 'claim-marker';
     button.dataset.party = party.id;
     button.style.setProperty('--party-color', party.mark.color);
-    button.lang = lang;
-    button.dir = LANG_DIR[lang];
+    writtenIn(button, lang);
     const badge = `${localize(party.shortName, lang)}: ${translate(lang, 'map.claimBadge')}`;
     button.textContent = badge;
     button.setAttribute('aria-pressed', 'false');
