@@ -8,7 +8,7 @@ import { ar } from '../../src/i18n/ar.ts';
 import { en } from '../../src/i18n/en.ts';
 import { realEventInput } from '../fixtures/real-data.ts';
 import { canvasImage, claimMarker, MAP, openIdle, PARTIES, card, readView, selectButton, useBrowser, waitSelected } from './helpers.ts';
-import { diffCount, type Image } from './png.ts';
+import { crop, diffCount, type Image } from './png.ts';
 import { project } from './geo.ts';
 
 const event = parseEvent(realEventInput());
@@ -52,11 +52,7 @@ function expectSameCamera(a: readonly number[], b: readonly number[], what: stri
 }
 
 /** The middle `height` rows of an image: the same ground in two maps with one camera. */
-function middleRows(img: Image, height: number): Image {
-  const top = Math.floor((img.height - height) / 2);
-  const rowBytes = img.width * 4;
-  return { width: img.width, height, data: img.data.slice(top * rowBytes, (top + height) * rowBytes) };
-}
+const middleRows = (img: Image, height: number): Image => crop(img, 0, Math.floor((img.height - height) / 2), img.width, height);
 
 /** Each place marker's centre, relative to the map's own box. */
 async function markerPositions(page: Page): Promise<Record<string, [number, number]>> {

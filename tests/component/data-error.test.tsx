@@ -7,7 +7,7 @@ import { en } from '../../src/i18n/en.ts';
 
 // Shaped as the validator reports a missing translation (tests/unit/load-event.test.ts checks
 // the validator itself; this checks how its report is shown).
-const realIssues = (): DataIssue[] => [
+const issues = (): DataIssue[] => [
   {
     file: 'data/events/badia-2018-12-02/places.geojson',
     record: 'feature "sukhnah"',
@@ -20,7 +20,7 @@ const realIssues = (): DataIssue[] => [
 describe('DataErrorPage', () => {
   for (const [lang, dictionary] of [['en', en], ['ar', ar]] as const) {
     it(`says what is wrong in ${lang}, and names the file, record and field as the validator wrote them`, () => {
-      render(<DataErrorPage issues={realIssues()} lang={lang} />);
+      render(<DataErrorPage issues={issues()} lang={lang} />);
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(dictionary['error.heading']);
       const item = screen.getByRole('listitem');
       expect(item.textContent).toContain('places.geojson');
