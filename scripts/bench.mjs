@@ -297,9 +297,11 @@ function report({ date, machine, chromiumVersion, runs, results, sizes, loadBefo
   L.push(`| browser | Chromium ${chromiumVersion}, headless, SwiftShader WebGL, ${VIEWPORT.width}×${VIEWPORT.height} |`);
   L.push(`| cold loads | ${runs} per page, alternating app / bare (after one unrecorded warm-up load of each) |`);
   L.push('');
-  L.push('## Time to the map\'s first `idle`');
+  L.push("## Time to the map's first `idle`");
   L.push('');
-  L.push('| page | median to idle | min | max | median FCP | median cards laid out | median cards painted | median DOMContentLoaded |');
+  L.push(
+    '| page | median to idle | min | max | median FCP | median cards laid out | median cards painted | median DOMContentLoaded |',
+  );
   L.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of pages) {
     const s = S[p];
@@ -323,7 +325,9 @@ function report({ date, machine, chromiumVersion, runs, results, sizes, loadBefo
     const cardsMedian = summary(results.app.map(cardsAt))?.median;
     L.push('| target | measured | result |');
     L.push('|---|---|---|');
-    L.push(`| app / bare, median time to idle ≤ ${IDLE_RATIO_TARGET} | ${ratio.toFixed(2)} | ${pass(ratio <= IDLE_RATIO_TARGET)} |`);
+    L.push(
+      `| app / bare, median time to idle ≤ ${IDLE_RATIO_TARGET} | ${ratio.toFixed(2)} | ${pass(ratio <= IDLE_RATIO_TARGET)} |`,
+    );
     L.push(
       `| party cards painted before the map is idle (every load) | cards ${how} before idle in ${before}/${
         results.app.length
@@ -339,8 +343,12 @@ function report({ date, machine, chromiumVersion, runs, results, sizes, loadBefo
   L.push('');
   for (const p of pages) L.push(`- ${p}: ${results[p].map((r) => Math.round(r.idle)).join(', ')}`);
   if (S.app) {
-    L.push(`- app, cards laid out: ${results.app.map((r) => (r.cardsVisibleAt === null ? '—' : Math.round(r.cardsVisibleAt))).join(', ')}`);
-    L.push(`- app, cards painted: ${results.app.map((r) => (r.cardsPaintedAt === null ? '—' : Math.round(r.cardsPaintedAt))).join(', ')}`);
+    L.push(
+      `- app, cards laid out: ${results.app.map((r) => (r.cardsVisibleAt === null ? '—' : Math.round(r.cardsVisibleAt))).join(', ')}`,
+    );
+    L.push(
+      `- app, cards painted: ${results.app.map((r) => (r.cardsPaintedAt === null ? '—' : Math.round(r.cardsPaintedAt))).join(', ')}`,
+    );
     L.push(`- app, FCP: ${results.app.map((r) => (r.fcp === null ? '—' : Math.round(r.fcp))).join(', ')}`);
   }
   if (S.bare) L.push(`- bare, FCP: ${results.bare.map((r) => (r.fcp === null ? '—' : Math.round(r.fcp))).join(', ')}`);
@@ -466,7 +474,9 @@ async function main() {
   await mkdir(dirname(REPORT), { recursive: true });
   await writeFile(REPORT, text + '\n');
   const missed = targets.filter(([, ok]) => !ok).map(([n]) => n);
-  log(`wrote ${REPORT} in ${((Date.now() - started) / 1000).toFixed(0)} s` + (missed.length ? `; MISS: ${missed.join(', ')}` : ''));
+  log(
+    `wrote ${REPORT} in ${((Date.now() - started) / 1000).toFixed(0)} s` + (missed.length ? `; MISS: ${missed.join(', ')}` : ''),
+  );
 }
 
 main().catch((e) => {

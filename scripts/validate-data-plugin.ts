@@ -21,7 +21,9 @@ export interface DataSummary {
 function readJson(root: string, relative: string): unknown {
   const absolute = join(root, relative);
   if (!existsSync(absolute)) {
-    throw new DataValidationError([{ file: relative, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' }]);
+    throw new DataValidationError([
+      { file: relative, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
+    ]);
   }
   return parseJsonText(relative, readFileSync(absolute, 'utf8'));
 }

@@ -45,7 +45,11 @@ function wound(ring: Position[], clockwise: boolean): Position[] {
 /** A circle of `radiusKm` around `center`, as a polygon of `steps` vertices. */
 export function ringPolygon(center: LonLat, radiusKm: number, steps = 128): Feature<Polygon> {
   const c = circle(position(center), radiusKm, { ...KM, steps });
-  return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [wound(c.geometry.coordinates[0] ?? [], false)] }, properties: {} };
+  return {
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [wound(c.geometry.coordinates[0] ?? [], false)] },
+    properties: {},
+  };
 }
 
 /** The band between two circles: the outer circle with the inner one as a hole. */
@@ -67,7 +71,14 @@ function sweepDegrees(fromBearing: number, toBearing: number): number {
  * `fromBearing` to `toBearing` (e.g. 135 → 225 is "south-east to south-west", i.e. "south of").
  * Both arcs are built point by point with `destination`, so every vertex is at the exact distance.
  */
-export function sectorArea(center: LonLat, innerKm: number, outerKm: number, fromBearing: number, toBearing: number, steps = 64): Feature<Polygon> {
+export function sectorArea(
+  center: LonLat,
+  innerKm: number,
+  outerKm: number,
+  fromBearing: number,
+  toBearing: number,
+  steps = 64,
+): Feature<Polygon> {
   const sweep = sweepDegrees(fromBearing, toBearing);
   const bearings = Array.from({ length: steps + 1 }, (_, i) => fromBearing + (sweep * i) / steps);
   const outerArc = bearings.map((b) => pointAt(center, outerKm, b));
@@ -158,7 +169,9 @@ export function claimAnchor(event: NewsEvent, version: Version): LonLat {
 export function eventBounds(event: NewsEvent): [LonLat, LonLat] {
   const features: Feature<Geometry>[] = [
     ...event.versions.map((v) => claimArea(event, v)),
-    ...event.places.filter((p) => p.role === 'event').map((p): Feature<Geometry> => ({ type: 'Feature', geometry: p.geometry, properties: {} })),
+    ...event.places
+      .filter((p) => p.role === 'event')
+      .map((p): Feature<Geometry> => ({ type: 'Feature', geometry: p.geometry, properties: {} })),
   ];
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
   const [west, south, east, north] = bbox(collection);

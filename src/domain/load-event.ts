@@ -83,7 +83,11 @@ function checkCoordinates(r: RecordReader, value: unknown, field: string, type: 
     }
     const minimum = minimumAt(depth);
     if (node.length < minimum) {
-      r.issue(path, depth === 1 && isPolygonal ? 'a linear ring of at least 4 positions' : `an array of at least ${minimum}`, node);
+      r.issue(
+        path,
+        depth === 1 && isPolygonal ? 'a linear ring of at least 4 positions' : `an array of at least ${minimum}`,
+        node,
+      );
       return false;
     }
     for (const [i, child] of node.entries()) {
@@ -192,8 +196,14 @@ interface EventContext {
  * Starts reading one record of event.json that carries an `id`: its issues are labelled
  * `<kind> "<id>"`, or `<kind> #<index>` when the id itself is unusable.
  */
-function openIdRecord(ctx: EventContext, value: unknown, index: number, kind: string): { r: RecordReader; o: Record<string, unknown>; id: string } {
-  const label = isRecord(value) && typeof value.id === 'string' && value.id !== '' ? `${kind} "${value.id}"` : `${kind} #${index}`;
+function openIdRecord(
+  ctx: EventContext,
+  value: unknown,
+  index: number,
+  kind: string,
+): { r: RecordReader; o: Record<string, unknown>; id: string } {
+  const label =
+    isRecord(value) && typeof value.id === 'string' && value.id !== '' ? `${kind} "${value.id}"` : `${kind} #${index}`;
   const r = new RecordReader(ctx.log, ctx.eventFile, label);
   const o = r.object(value, '(record)');
   return { r, o, id: r.string(o.id, 'id') };
@@ -259,7 +269,12 @@ function readUncertainty(ctx: EventContext, r: RecordReader, value: unknown, own
   const o = r.object(value, 'uncertainty');
   r.oneOf(o.kind, 'uncertainty.kind', ['sector'] as const);
   const around = r.string(o.around, 'uncertainty.around');
-  if (around === ownId) r.issueText('uncertainty.around', 'the id of another place (a sector cannot be measured from itself)', JSON.stringify(around));
+  if (around === ownId)
+    r.issueText(
+      'uncertainty.around',
+      'the id of another place (a sector cannot be measured from itself)',
+      JSON.stringify(around),
+    );
   else ctx.refs.expect(r, 'uncertainty.around', around, 'place');
   const innerKm = r.positiveNumber(o.innerKm, 'uncertainty.innerKm');
   const outerKm = r.positiveNumber(o.outerKm, 'uncertainty.outerKm');
@@ -267,7 +282,11 @@ function readUncertainty(ctx: EventContext, r: RecordReader, value: unknown, own
   const fromBearing = r.bearing(o.fromBearing, 'uncertainty.fromBearing');
   const toBearing = r.bearing(o.toBearing, 'uncertainty.toBearing');
   if (fromBearing % 360 === toBearing % 360) {
-    r.issue('uncertainty.toBearing', `a bearing different from fromBearing (${fromBearing}): the sector would be empty`, toBearing);
+    r.issue(
+      'uncertainty.toBearing',
+      `a bearing different from fromBearing (${fromBearing}): the sector would be empty`,
+      toBearing,
+    );
   }
   return { kind: 'sector', around, innerKm, outerKm, fromBearing, toBearing };
 }
@@ -340,7 +359,8 @@ function readVersion(ctx: EventContext, value: unknown, index: number): Version 
   const time = r.object(o.time, 'time');
   let utc: string | null = null;
   if (typeof time.utc === 'string') utc = r.utcTimestamp(time.utc, 'time.utc');
-  else if (time.utc !== null) r.issue('time.utc', 'an ISO 8601 UTC timestamp ending in Z, or null when the party gave no time', time.utc);
+  else if (time.utc !== null)
+    r.issue('time.utc', 'an ISO 8601 UTC timestamp ending in Z, or null when the party gave no time', time.utc);
   const later = r.array(o.later, 'later').map((item, i): LaterStatement => {
     const l = r.object(item, `later[${i}]`);
     const sources = r.stringArray(l.sources, `later[${i}].sources`);
@@ -561,7 +581,8 @@ export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly pa
   log.throwIfAny();
   // Safe: each layer's geometry types and typed properties were checked against BASEMAP_RULES,
   // which mirrors the Basemap type field by field.
-  const collection = <K extends keyof Basemap>(key: K): Basemap[K] => ({ type: 'FeatureCollection', features: features[key] }) as Basemap[K];
+  const collection = <K extends keyof Basemap>(key: K): Basemap[K] =>
+    ({ type: 'FeatureCollection', features: features[key] }) as Basemap[K];
   return {
     countries: collection('countries'),
     boundaryLines: collection('boundaryLines'),

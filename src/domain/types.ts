@@ -22,16 +22,7 @@ export interface SourceRef {
   readonly url?: string;
 }
 
-export const PLACE_KINDS = [
-  'military-base',
-  'town',
-  'city',
-  'capital',
-  'border-crossing',
-  'camp',
-  'ridge',
-  'region',
-] as const;
+export const PLACE_KINDS = ['military-base', 'town', 'city', 'capital', 'border-crossing', 'camp', 'ridge', 'region'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** An area drawn instead of a pin when a place is named but not located. */
@@ -95,8 +86,7 @@ export interface Party {
 }
 
 export type ClaimGeometryRef =
-  | { readonly kind: 'place'; readonly place: string }
-  | { readonly kind: 'ring'; readonly ring: string };
+  { readonly kind: 'place'; readonly place: string } | { readonly kind: 'ring'; readonly ring: string };
 
 export interface ClaimedPlace {
   readonly label: LocalizedText;

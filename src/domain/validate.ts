@@ -250,7 +250,12 @@ export class RecordReader {
    * (after logging) when the position is unusable.
    */
   lonLat(value: unknown, field: string, inExtract: boolean): LonLat | undefined {
-    if (!Array.isArray(value) || value.length < 2 || value.length > 3 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    if (
+      !Array.isArray(value) ||
+      value.length < 2 ||
+      value.length > 3 ||
+      !value.every((n) => typeof n === 'number' && Number.isFinite(n))
+    ) {
       this.issue(field, 'a position [longitude, latitude] of finite numbers', value);
       return undefined;
     }

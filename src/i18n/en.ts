@@ -14,7 +14,8 @@ export const en = {
   'map.staticNote':
     'This browser cannot draw the interactive map (WebGL is unavailable), so a static map is shown. Every version is below.',
   'map.error': 'The map could not be loaded. Every version is still in the panel.',
-  'map.paused': 'The map is paused: the browser took its graphics context away. It will come back, or a static map will replace it.',
+  'map.paused':
+    'The map is paused: the browser took its graphics context away. It will come back, or a static map will replace it.',
   'map.attribution': 'Made with Natural Earth',
   'map.claimBadge': 'claimed place',
   'map.approximate': 'approximate',

@@ -19,9 +19,13 @@ export function formatLocalAndUtcTime(utc: string, timeZone: string, lang: Lang)
 
 /** The day of a UTC instant as lived in `timeZone`, weekday included ("Sunday, 2 December 2018"). */
 export function formatEventDay(utc: string, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
-    new Date(utc),
-  );
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(utc));
 }
 
 /** A calendar date ("2 December 2018") for an ISO date (YYYY-MM-DD), independent of the reader's zone. */
@@ -31,7 +35,10 @@ export function formatDate(isoDate: string, lang: Lang): string {
 
 /** A distance rounded to `step` km ("about 155 km" is written by the caller): "155 km", "155 كم". */
 export function formatDistanceKm(km: number, lang: Lang, step = 5): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: 0 }).format(
-    Math.round(km / step) * step,
-  );
+  return new Intl.NumberFormat(LOCALES[lang], {
+    style: 'unit',
+    unit: 'kilometer',
+    unitDisplay: 'short',
+    maximumFractionDigits: 0,
+  }).format(Math.round(km / step) * step);
 }

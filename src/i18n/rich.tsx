@@ -18,5 +18,7 @@ export function translateRich(lang: Lang, key: MessageKey, values: Readonly<Reco
     last = match.index + match[0].length;
   }
   parts.push(template.slice(last));
-  return parts.filter((part) => part !== '').map((part, i) => (typeof part === 'string' ? <Fragment key={i}>{part}</Fragment> : part));
+  return parts
+    .filter((part) => part !== '')
+    .map((part, i) => (typeof part === 'string' ? <Fragment key={i}>{part}</Fragment> : part));
 }

@@ -63,7 +63,10 @@ const LABEL_FONT_TIMEOUT_MS = 3000;
 export function labelFontsReady(lang: Lang): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return Promise.resolve();
   const loads = labelFontRequests(lang).map(({ font, text }) => document.fonts.load(font, text).catch(() => []));
-  return Promise.race([Promise.all(loads).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, LABEL_FONT_TIMEOUT_MS))]);
+  return Promise.race([
+    Promise.all(loads).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, LABEL_FONT_TIMEOUT_MS)),
+  ]);
 }
 
 /**
@@ -175,10 +178,13 @@ export function createMapController(container: HTMLElement, store: AppStore, opt
   let unsubscribe = () => {};
   // Source and layer calls wait for the style; a selection made before then is read on load.
   map.once('load', () => {
-    unsubscribe = store.subscribe((s) => s.selection, (selection) => {
-      applySelection(selection.partyId);
-      if (selection.partyId && selection.origin !== 'map') bringIntoView(selection.partyId);
-    });
+    unsubscribe = store.subscribe(
+      (s) => s.selection,
+      (selection) => {
+        applySelection(selection.partyId);
+        if (selection.partyId && selection.origin !== 'map') bringIntoView(selection.partyId);
+      },
+    );
     const { partyId, origin } = store.getState().selection;
     applySelection(partyId);
     if (partyId && origin !== 'map' && !options.camera) bringIntoView(partyId);
@@ -188,12 +194,18 @@ export function createMapController(container: HTMLElement, store: AppStore, opt
     const area = sources.claimAreas.features.find((f) => f.properties.party === partyId);
     if (!area) return;
     const [west, south, east, north] = bbox(area);
-    map.fitBounds(toBounds([[west, south], [east, north]]), {
-      padding: 48,
-      maxZoom: 7,
-      duration: prefersReducedMotion() ? 0 : 700,
-      essential: false,
-    });
+    map.fitBounds(
+      toBounds([
+        [west, south],
+        [east, north],
+      ]),
+      {
+        padding: 48,
+        maxZoom: 7,
+        duration: prefersReducedMotion() ? 0 : 700,
+        essential: false,
+      },
+    );
   };
 
   return {
@@ -312,7 +324,10 @@ function claimMarkers(event: NewsEvent, lang: Lang, sources: ReturnType<typeof b
     const badge = `${localize(party.shortName, lang)}: ${translate(lang, 'map.claimBadge')}`;
     button.textContent = badge;
     button.setAttribute('aria-pressed', 'false');
-    button.setAttribute('aria-label', translate(lang, 'map.claimMarkerLabel', { badge, place: localize(version.place.label, lang) }));
+    button.setAttribute(
+      'aria-label',
+      translate(lang, 'map.claimMarkerLabel', { badge, place: localize(version.place.label, lang) }),
+    );
     button.addEventListener('click', () => store.getState().selectParty(party.id, 'map'));
     const [lon, lat] = anchorPoint.geometry.coordinates;
     // Hung outside the claim, on the side its point faces, so that it covers neither the

@@ -29,10 +29,7 @@ export const LABEL_FONT = ['Noto Sans', 'Noto Sans Arabic'];
 
 /** What to ask `document.fonts` for before the map draws its first label in `lang`. */
 export function labelFontRequests(lang: Lang): { font: string; text?: string }[] {
-  return [
-    { font: '400 16px "Noto Sans"' },
-    ...(lang === 'ar' ? [{ font: '400 16px "Noto Sans Arabic"', text: 'سوريا' }] : []),
-  ];
+  return [{ font: '400 16px "Noto Sans"' }, ...(lang === 'ar' ? [{ font: '400 16px "Noto Sans Arabic"', text: 'سوريا' }] : [])];
 }
 
 export const SOURCE_IDS = {
@@ -80,21 +77,19 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
   // The wide-spaced capitals of the Latin country names have no Arabic counterpart, and spacing
   // would pull joined letters apart (MapLibre skips it for Arabic anyway; the style says so).
   const countryLetterSpacing = lang === 'ar' ? 0 : 0.2;
-  const claimOutlineLayers = event.parties.map(
-    (party): LayerSpecification => ({
-      id: LAYER_IDS.claimOutline(party.id),
-      type: 'line',
-      source: SOURCE_IDS.claimOutlines,
-      filter: ['==', ['get', 'party'], party.id],
-      layout: { 'line-join': 'round', 'line-cap': party.mark.line === 'dotted' ? 'round' : 'butt' },
-      paint: {
-        'line-color': party.mark.color,
-        'line-width': ['case', isSelected, 4, noneSelected, 2.5, 1.75],
-        'line-opacity': ['case', isSelected, 1, noneSelected, 0.95, 0.55],
-        ...(DASHES[party.mark.line] ? { 'line-dasharray': DASHES[party.mark.line] } : {}),
-      },
-    }),
-  );
+  const claimOutlineLayers = event.parties.map((party): LayerSpecification => ({
+    id: LAYER_IDS.claimOutline(party.id),
+    type: 'line',
+    source: SOURCE_IDS.claimOutlines,
+    filter: ['==', ['get', 'party'], party.id],
+    layout: { 'line-join': 'round', 'line-cap': party.mark.line === 'dotted' ? 'round' : 'butt' },
+    paint: {
+      'line-color': party.mark.color,
+      'line-width': ['case', isSelected, 4, noneSelected, 2.5, 1.75],
+      'line-opacity': ['case', isSelected, 1, noneSelected, 0.95, 0.55],
+      ...(DASHES[party.mark.line] ? { 'line-dasharray': DASHES[party.mark.line] } : {}),
+    },
+  }));
 
   return {
     version: 8,

@@ -20,7 +20,10 @@ export function StaticMap() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selectedPartyId = useAppStore(selectSelectedPartyId);
-  const [basemap, setBasemap] = useState<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes' | 'labels', FeatureCollection> | null>(null);
+  const [basemap, setBasemap] = useState<Record<
+    'countries' | 'boundaryLines' | 'rivers' | 'lakes' | 'labels',
+    FeatureCollection
+  > | null>(null);
 
   useEffect(() => {
     let isMounted = true;
@@ -58,16 +61,30 @@ export function StaticMap() {
         {basemap?.countries.features.map((f, i) => (
           <path key={`c${i}`} d={path(f.geometry)} fill={f.properties?.name === 'Syria' ? '#f8f5ee' : '#ece7dc'} />
         ))}
-        {basemap?.lakes.features.map((f, i) => <path key={`l${i}`} d={path(f.geometry)} fill="#c6dcea" />)}
-        {basemap?.rivers.features.map((f, i) => <path key={`r${i}`} d={path(f.geometry)} fill="none" stroke="#4a8cc4" strokeWidth="1.2" />)}
-        {basemap?.boundaryLines.features.map((f, i) => <path key={`b${i}`} d={path(f.geometry)} fill="none" stroke="#6f675a" strokeWidth="1.2" />)}
+        {basemap?.lakes.features.map((f, i) => (
+          <path key={`l${i}`} d={path(f.geometry)} fill="#c6dcea" />
+        ))}
+        {basemap?.rivers.features.map((f, i) => (
+          <path key={`r${i}`} d={path(f.geometry)} fill="none" stroke="#4a8cc4" strokeWidth="1.2" />
+        ))}
+        {basemap?.boundaryLines.features.map((f, i) => (
+          <path key={`b${i}`} d={path(f.geometry)} fill="none" stroke="#6f675a" strokeWidth="1.2" />
+        ))}
         {basemap?.labels.features.map((f, i) => {
           if (f.geometry.type !== 'Point') return null;
           const [x, y] = project(f.geometry.coordinates);
           const name = lang === 'ar' ? f.properties?.name_ar : f.properties?.name;
           return (
             // Letter-spacing would pull Arabic letters apart.
-            <text key={`n${i}`} x={x} y={y} fontSize="15" letterSpacing={lang === 'ar' ? 0 : 3} textAnchor="middle" fill="#7a7365">
+            <text
+              key={`n${i}`}
+              x={x}
+              y={y}
+              fontSize="15"
+              letterSpacing={lang === 'ar' ? 0 : 3}
+              textAnchor="middle"
+              fill="#7a7365"
+            >
               {String(name ?? '')}
             </text>
           );
@@ -75,14 +92,35 @@ export function StaticMap() {
         {sources.claimAreas.features.map((f) => {
           const party = event.parties.find((p) => p.id === f.properties.party);
           const dimmed = selectedPartyId !== null && selectedPartyId !== f.properties.party;
-          return <path key={`a${f.properties.party}`} d={path(f.geometry)} fill={`url(#static-${f.properties.party})`} opacity={dimmed ? 0.3 : 0.85} stroke={party?.mark.color} strokeWidth="0" />;
+          return (
+            <path
+              key={`a${f.properties.party}`}
+              d={path(f.geometry)}
+              fill={`url(#static-${f.properties.party})`}
+              opacity={dimmed ? 0.3 : 0.85}
+              stroke={party?.mark.color}
+              strokeWidth="0"
+            />
+          );
         })}
-        {sources.contextRings.features.map((f) => <path key={f.properties.id} d={path(f.geometry)} fill="none" stroke="#4d4d4d" strokeDasharray="6 3" />)}
+        {sources.contextRings.features.map((f) => (
+          <path key={f.properties.id} d={path(f.geometry)} fill="none" stroke="#4d4d4d" strokeDasharray="6 3" />
+        ))}
         {sources.claimOutlines.features.map((f) => {
           const party = event.parties.find((p) => p.id === f.properties.party);
           if (!party) return null;
           const selected = selectedPartyId === party.id;
-          return <path key={`o${party.id}`} d={path(f.geometry)} fill="none" stroke={party.mark.color} strokeWidth={selected ? 4 : 2.5} strokeDasharray={SVG_DASHES[party.mark.line]} strokeLinecap="round" />;
+          return (
+            <path
+              key={`o${party.id}`}
+              d={path(f.geometry)}
+              fill="none"
+              stroke={party.mark.color}
+              strokeWidth={selected ? 4 : 2.5}
+              strokeDasharray={SVG_DASHES[party.mark.line]}
+              strokeLinecap="round"
+            />
+          );
         })}
         {event.places
           .filter((place) => place.geometry.type === 'Point')
@@ -115,7 +153,11 @@ export function StaticMap() {
 }
 
 /** Web Mercator, scaled so `bounds` fills a width × height box. */
-function mercatorFit(bounds: readonly [readonly [number, number], readonly [number, number]], width: number, height: number): Project {
+function mercatorFit(
+  bounds: readonly [readonly [number, number], readonly [number, number]],
+  width: number,
+  height: number,
+): Project {
   const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
   const [[west, south], [east, north]] = bounds;
   const x0 = (west * Math.PI) / 180;
@@ -130,7 +172,14 @@ function mercatorFit(bounds: readonly [readonly [number, number], readonly [numb
 
 function geometryPath(geometry: Geometry, project: Project): string {
   const ring = (positions: Position[], close: boolean) =>
-    positions.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).map((n) => n.toFixed(1)).join(' ')}`).join('') + (close ? 'Z' : '');
+    positions
+      .map(
+        (p, i) =>
+          `${i === 0 ? 'M' : 'L'}${project(p)
+            .map((n) => n.toFixed(1))
+            .join(' ')}`,
+      )
+      .join('') + (close ? 'Z' : '');
   switch (geometry.type) {
     case 'Polygon':
       return geometry.coordinates.map((r) => ring(r, true)).join('');

@@ -12,7 +12,17 @@ export function PartySwatch({ party }: { party: Party }) {
       <defs>
         <PartyPattern party={party} id={patternId} size={6} />
       </defs>
-      <rect x="1.5" y="1.5" width="25" height="17" rx="2" fill={`url(#${patternId})`} stroke={party.mark.color} strokeWidth="2" strokeDasharray={SVG_DASHES[party.mark.line]} />
+      <rect
+        x="1.5"
+        y="1.5"
+        width="25"
+        height="17"
+        rx="2"
+        fill={`url(#${patternId})`}
+        stroke={party.mark.color}
+        strokeWidth="2"
+        strokeDasharray={SVG_DASHES[party.mark.line]}
+      />
     </svg>
   );
 }

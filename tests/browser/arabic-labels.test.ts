@@ -52,7 +52,10 @@ describe('Arabic labels on the map canvas', () => {
       const at = (map: typeof arabic) => project(map.view, map.size.width, map.size.height, geometry.coordinates);
       const { x, y } = at(arabic);
       if (!existsSync(file)) {
-        writeFileSync(file, encodePng(crop(arabic.image, Math.round(x - BOX.width / 2), Math.round(y - BOX.height / 2), BOX.width, BOX.height)));
+        writeFileSync(
+          file,
+          encodePng(crop(arabic.image, Math.round(x - BOX.width / 2), Math.round(y - BOX.height / 2), BOX.width, BOX.height)),
+        );
         written.push(file);
         continue;
       }
@@ -60,8 +63,12 @@ describe('Arabic labels on the map canvas', () => {
       const arabicShare = bestMatch(arabic.image, baseline, x, y);
       const english_ = at(english);
       const englishShare = bestMatch(english.image, baseline, english_.x, english_.y);
-      console.log(`[arabic-labels] ${properties.name_ar}: ${(arabicShare * 100).toFixed(2)} % of pixels differ from the baseline; English "${properties.name}" there: ${(englishShare * 100).toFixed(2)} %`);
-      expect(englishShare, `control: the English label differs from the Arabic baseline of ${properties.name}`).toBeGreaterThan(0.03);
+      console.log(
+        `[arabic-labels] ${properties.name_ar}: ${(arabicShare * 100).toFixed(2)} % of pixels differ from the baseline; English "${properties.name}" there: ${(englishShare * 100).toFixed(2)} %`,
+      );
+      expect(englishShare, `control: the English label differs from the Arabic baseline of ${properties.name}`).toBeGreaterThan(
+        0.03,
+      );
       expect(arabicShare, `${properties.name_ar} as reviewed in ${file}`).toBeLessThanOrEqual(0.01);
     }
     expect(written, 'baselines written: look at them, and commit them if they are right').toEqual([]);

@@ -17,7 +17,9 @@ describe('party cards', () => {
       const c = page.locator(card(party));
       await c.scrollIntoViewIfNeeded();
       expect(await c.isVisible(), `${party} card visible`).toBe(true);
-      const sections = await c.evaluate((el) => [...el.querySelectorAll('[data-section]')].map((x) => x.getAttribute('data-section')));
+      const sections = await c.evaluate((el) =>
+        [...el.querySelectorAll('[data-section]')].map((x) => x.getAttribute('data-section')),
+      );
       expect(sections, `${party} card sections`).toEqual([...SECTIONS]);
       for (const name of SECTIONS) {
         const sec = c.locator(`[data-section="${name}"]`);

@@ -13,7 +13,10 @@ async function context(page: Page, action: 'loseContext' | 'restoreContext'): Pr
     ({ canvas, action }) => {
       // Kept on window: once the context is lost, getExtension no longer hands it out.
       const w = window as unknown as { __loseContext?: WEBGL_lose_context | null };
-      w.__loseContext ??= document.querySelector<HTMLCanvasElement>(canvas)?.getContext('webgl2')?.getExtension('WEBGL_lose_context');
+      w.__loseContext ??= document
+        .querySelector<HTMLCanvasElement>(canvas)
+        ?.getContext('webgl2')
+        ?.getExtension('WEBGL_lose_context');
       if (!w.__loseContext) throw new Error('WEBGL_lose_context is not available on the map canvas');
       w.__loseContext[action]();
     },
@@ -22,7 +25,11 @@ async function context(page: Page, action: 'loseContext' | 'restoreContext'): Pr
 }
 
 async function waitForState(page: Page, state: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(({ map, state }) => document.querySelector(map)?.getAttribute('data-map-state') === state, { map: MAP, state }, { timeout });
+  await page.waitForFunction(
+    ({ map, state }) => document.querySelector(map)?.getAttribute('data-map-state') === state,
+    { map: MAP, state },
+    { timeout },
+  );
 }
 
 describe('WebGL context loss', () => {
@@ -50,9 +57,14 @@ describe('WebGL context loss', () => {
     expect(await page.isVisible('[data-testid="static-map"] svg')).toBe(true);
     // The static map fetches its basemap files when it appears: wait for them to be drawn.
     await page
-      .waitForFunction(() => document.querySelectorAll('[data-testid="static-map"] svg path').length > 20, null, { timeout: 10_000 })
+      .waitForFunction(() => document.querySelectorAll('[data-testid="static-map"] svg path').length > 20, null, {
+        timeout: 10_000,
+      })
       .catch(() => undefined);
-    expect(await page.locator('[data-testid="static-map"] svg path').count(), 'basemap and claims drawn in the static map').toBeGreaterThan(20);
+    expect(
+      await page.locator('[data-testid="static-map"] svg path').count(),
+      'basemap and claims drawn in the static map',
+    ).toBeGreaterThan(20);
     expect(await mapState(page)).toBe('static');
     for (const party of PARTIES) expect(await page.isVisible(card(party))).toBe(true);
     s.expectClean();

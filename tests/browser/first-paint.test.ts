@@ -42,7 +42,9 @@ describe('loading order', () => {
         });
         const text = (await c.innerText()).trim();
         const v = event.versions.find((x) => x.party === party)!;
-        expect(text.includes(v.speaker.en) || text.includes(v.speaker.ar), `${party} card has its text before the map`).toBe(true);
+        expect(text.includes(v.speaker.en) || text.includes(v.speaker.ar), `${party} card has its text before the map`).toBe(
+          true,
+        );
       }
       await Promise.race([hit, new Promise((r) => setTimeout(r, 1000))]);
       const stateMeanwhile = await mapState(page);

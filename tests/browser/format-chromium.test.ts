@@ -21,7 +21,10 @@ describe('formatting in Chromium', () => {
 
     const page = await (await browser()).context.newPage();
     await page.goto('about:blank');
-    await page.addScriptTag({ type: 'module', content: `${outputText}\nglobalThis.__format = { formatLocalAndUtcTime, formatEventDay, formatDate, formatDistanceKm };` });
+    await page.addScriptTag({
+      type: 'module',
+      content: `${outputText}\nglobalThis.__format = { formatLocalAndUtcTime, formatEventDay, formatDate, formatDistanceKm };`,
+    });
     await page.waitForFunction(() => '__format' in globalThis);
     const results = await page.evaluate(
       (cases) =>

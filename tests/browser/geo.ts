@@ -69,10 +69,13 @@ const badiaEdge = polygonToLine(badia) as Feature<LineString | MultiLineString>;
 function kmToBadiaEdge(p: LonLat): number {
   const g = badiaEdge.geometry;
   const lines = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
-  return Math.min(...lines.map((c) => pointToLineDistance(point(p), { type: 'LineString', coordinates: c }, { units: 'kilometers' })));
+  return Math.min(
+    ...lines.map((c) => pointToLineDistance(point(p), { type: 'LineString', coordinates: c }, { units: 'kilometers' })),
+  );
 }
 
-const at = (from: LonLat, km: number, b: number): LonLat => destination(from, km, b, { units: 'kilometers' }).geometry.coordinates as LonLat;
+const at = (from: LonLat, km: number, b: number): LonLat =>
+  destination(from, km, b, { units: 'kilometers' }).geometry.coordinates as LonLat;
 
 /** Points inside SOHR's band only (not inside the coalition's Badia nor SANA's sector). */
 export function sohrOnlyPoints(): LonLat[] {
@@ -112,7 +115,10 @@ export function coalitionOnlyPoints(): LonLat[] {
       out.push({ p, depth: kmToBadiaEdge(p) });
     }
   }
-  return out.filter((c) => c.depth > 5).sort((a, b) => b.depth - a.depth).map((c) => c.p);
+  return out
+    .filter((c) => c.depth > 5)
+    .sort((a, b) => b.depth - a.depth)
+    .map((c) => c.p);
 }
 
 export function claimPoints(party: string): LonLat[] {
@@ -166,7 +172,13 @@ export async function firstClickable(page: Page, candidates: readonly LonLat[], 
         if (x < margin || y < margin || x > box.vw - margin || y > box.vh - margin) return false;
         const canvas = document.querySelector(sel);
         const d = 6;
-        return [[0, 0], [d, 0], [-d, 0], [0, d], [0, -d]].every(([dx, dy]) => document.elementFromPoint(x + dx!, y + dy!) === canvas);
+        return [
+          [0, 0],
+          [d, 0],
+          [-d, 0],
+          [0, d],
+          [0, -d],
+        ].every(([dx, dy]) => document.elementFromPoint(x + dx!, y + dy!) === canvas);
       }),
     { sel: CANVAS, pts: pts.map(({ x, y }) => ({ x, y })), margin, box },
   );

@@ -94,9 +94,7 @@ export class TestBrowser {
       return new TestBrowser(context, dir);
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
-      throw new Error(
-        `Chromium could not be launched (${CHROMIUM_PATH} ${args.join(' ')}): ${(err as Error).message}`,
-      );
+      throw new Error(`Chromium could not be launched (${CHROMIUM_PATH} ${args.join(' ')}): ${(err as Error).message}`);
     }
   }
 
@@ -322,7 +320,13 @@ export async function selectViaButton(page: Page, party: string): Promise<Image>
  * `maxPresses`). Elements are `[data-testid=testId]`, told apart by their `attribute`.
  * Returns the values reached.
  */
-export async function tabThrough(page: Page, testId: string, attribute: string, wanted: readonly string[], maxPresses = 300): Promise<Set<string>> {
+export async function tabThrough(
+  page: Page,
+  testId: string,
+  attribute: string,
+  wanted: readonly string[],
+  maxPresses = 300,
+): Promise<Set<string>> {
   await page.locator('body').focus();
   const reached = new Set<string>();
   for (let i = 0; i < maxPresses && !wanted.every((w) => reached.has(w)); i++) {

@@ -1,6 +1,16 @@
 // A whole reading session: no console error, no uncaught error, no request off 127.0.0.1.
 import { describe, expect, it } from 'vitest';
-import { openIdle, CANVAS, PARTIES, claimMarker, selectViaButton, useBrowser, waitForMapState, waitSelected, waitSettled } from './helpers.ts';
+import {
+  openIdle,
+  CANVAS,
+  PARTIES,
+  claimMarker,
+  selectViaButton,
+  useBrowser,
+  waitForMapState,
+  waitSelected,
+  waitSettled,
+} from './helpers.ts';
 
 const browser = useBrowser();
 
@@ -26,7 +36,10 @@ describe('page hygiene', () => {
 
     console.log(`[hygiene] ${s.requests.length} requests, all to ${s.origin}, data: or blob:`);
     expect(s.requests.length, 'the page made requests at all (the recorder works)').toBeGreaterThan(0);
-    expect(s.requests.some((u) => u.startsWith(s.origin)), 'requests to the app origin recorded').toBe(true);
+    expect(
+      s.requests.some((u) => u.startsWith(s.origin)),
+      'requests to the app origin recorded',
+    ).toBe(true);
     expect(s.offOrigin, 'requests leaving 127.0.0.1').toEqual([]);
     expect(s.pageErrors, 'uncaught page errors').toEqual([]);
     expect(s.consoleErrors, 'console errors').toEqual([]);

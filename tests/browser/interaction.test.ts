@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { claimPoints, firstClickable, sohrInsideBadiaPoints, type LonLat } from './geo.ts';
-import { openIdle,
+import {
+  openIdle,
   PARTIES,
   claimMarker,
   selectViaButton,
@@ -19,7 +20,10 @@ const browser = useBrowser();
 /** Makes sure `party` is not the selected one, so that selecting it is an observable change. */
 async function deselect(page: Page, party: string): Promise<void> {
   if ((await selectedParties(page)).includes(party)) {
-    await selectViaButton(page, PARTIES.find((p) => p !== party)!);
+    await selectViaButton(
+      page,
+      PARTIES.find((p) => p !== party)!,
+    );
   }
 }
 
@@ -28,11 +32,19 @@ async function clickGeometry(page: Page, party: string, candidates: LonLat[], wh
   await waitSettled(page);
   const hit = await firstClickable(page, candidates);
   if (!hit) {
-    throw new Error(`none of ${candidates.length} points inside ${what} lands on the bare map canvas at the current view (data-view=${await page.getAttribute('[data-testid="map"]', 'data-view')})`);
+    throw new Error(
+      `none of ${candidates.length} points inside ${what} lands on the bare map canvas at the current view (data-view=${await page.getAttribute('[data-testid="map"]', 'data-view')})`,
+    );
   }
-  console.log(`[click] ${what}: lon ${hit.lonLat[0].toFixed(3)}, lat ${hit.lonLat[1].toFixed(3)} → page (${hit.x.toFixed(0)}, ${hit.y.toFixed(0)})`);
+  console.log(
+    `[click] ${what}: lon ${hit.lonLat[0].toFixed(3)}, lat ${hit.lonLat[1].toFixed(3)} → page (${hit.x.toFixed(0)}, ${hit.y.toFixed(0)})`,
+  );
   await page.mouse.click(hit.x, hit.y);
-  await waitSelected(page, party, `a click on the canvas inside ${what} at lon ${hit.lonLat[0].toFixed(3)}, lat ${hit.lonLat[1].toFixed(3)}`);
+  await waitSelected(
+    page,
+    party,
+    `a click on the canvas inside ${what} at lon ${hit.lonLat[0].toFixed(3)}, lat ${hit.lonLat[1].toFixed(3)}`,
+  );
 }
 
 describe('selecting from the map', () => {
@@ -70,10 +82,7 @@ describe('selecting from the map', () => {
       await deselect(page, party);
       const marker = page.locator(claimMarker(party));
       await marker.focus();
-      expect(
-        await marker.evaluate((el) => el === document.activeElement),
-        `${party}'s claim marker takes focus`,
-      ).toBe(true);
+      expect(await marker.evaluate((el) => el === document.activeElement), `${party}'s claim marker takes focus`).toBe(true);
       await page.keyboard.press('Enter');
       await waitSelected(page, party, `Enter on ${party}'s claim marker`);
       s.expectClean();

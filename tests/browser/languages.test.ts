@@ -7,7 +7,18 @@ import { parseEvent } from '../../src/domain/load-event.ts';
 import { ar } from '../../src/i18n/ar.ts';
 import { en } from '../../src/i18n/en.ts';
 import { realEventInput } from '../fixtures/real-data.ts';
-import { canvasImage, claimMarker, MAP, openIdle, PARTIES, card, readView, selectButton, useBrowser, waitSelected } from './helpers.ts';
+import {
+  canvasImage,
+  claimMarker,
+  MAP,
+  openIdle,
+  PARTIES,
+  card,
+  readView,
+  selectButton,
+  useBrowser,
+  waitSelected,
+} from './helpers.ts';
 import { crop, diffCount, type Image } from './png.ts';
 import { project } from './geo.ts';
 
@@ -84,7 +95,11 @@ describe('?lang=ar', () => {
     }
 
     const markers = await page.$$eval('[data-testid="place-marker"]', (els) =>
-      els.map((el) => ({ id: (el as HTMLElement).dataset.place!, text: el.textContent ?? '', label: el.getAttribute('aria-label') ?? '' })),
+      els.map((el) => ({
+        id: (el as HTMLElement).dataset.place!,
+        text: el.textContent ?? '',
+        label: el.getAttribute('aria-label') ?? '',
+      })),
     );
     expect(markers.length).toBeGreaterThanOrEqual(5);
     for (const marker of markers) {
@@ -140,7 +155,10 @@ describe('?lang=ar', () => {
 
     // Not mirrored: in both languages every pinned place sits where its longitude and
     // latitude put it on the map's view (east stays east).
-    for (const [lang, result] of [['en', english], ['ar', arabic]] as const) {
+    for (const [lang, result] of [
+      ['en', english],
+      ['ar', arabic],
+    ] as const) {
       const ids = Object.keys(result.markers);
       expect(ids.length, `${lang}: pinned places on the map`).toBeGreaterThanOrEqual(5);
       for (const id of ids) {
@@ -156,8 +174,14 @@ describe('?lang=ar', () => {
   it('loads the self-hosted Arabic font from its own origin (the canvas labels are checked in arabic-labels.test.ts)', async () => {
     const s = await openIdle(browser, WIDE, '?lang=ar');
     const fonts = s.requests.filter((url) => url.endsWith('.woff2'));
-    expect(fonts.some((url) => /noto-sans-arabic-arabic-400/.test(url)), `Arabic 400 woff2 requested: ${fonts.join(', ')}`).toBe(true);
-    expect(fonts.every((url) => url.startsWith(s.origin)), 'fonts from the page’s own origin').toBe(true);
+    expect(
+      fonts.some((url) => /noto-sans-arabic-arabic-400/.test(url)),
+      `Arabic 400 woff2 requested: ${fonts.join(', ')}`,
+    ).toBe(true);
+    expect(
+      fonts.every((url) => url.startsWith(s.origin)),
+      'fonts from the page’s own origin',
+    ).toBe(true);
     s.expectClean();
   });
 });
@@ -182,7 +206,11 @@ describe('switching language', () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
     expect(await page.locator(card('sohr')).getAttribute('aria-current'), 'sohr still selected in the panel').toBe('true');
     expect(await page.locator(selectButton('sohr')).innerText()).toBe(ar['card.shown']);
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true', claimMarker('sohr'), { timeout: 10_000 });
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true',
+      claimMarker('sohr'),
+      { timeout: 10_000 },
+    );
     expectSameCamera(viewBefore, await readView(page), 'after the switch');
 
     // The same map at the same camera; only its printed names differ (Arabic country names).
@@ -190,7 +218,9 @@ describe('switching language', () => {
     const rows = Math.min(canvasBefore.height, canvasAfter.height) - 2;
     const differing = diffCount(middleRows(canvasBefore, rows), middleRows(canvasAfter, rows));
     const share = differing / (canvasBefore.width * rows);
-    console.log(`[languages] canvas: ${differing} px (${(share * 100).toFixed(2)} %) differ between English and Arabic at one camera`);
+    console.log(
+      `[languages] canvas: ${differing} px (${(share * 100).toFixed(2)} %) differ between English and Arabic at one camera`,
+    );
     expect(differing, 'the Arabic canvas prints other names').toBeGreaterThan(200);
     expect(share, 'but draws the same map, not mirrored').toBeLessThan(0.05);
 
@@ -301,7 +331,14 @@ describe('the browser’s preferred language', () => {
   it('falls back to it, without an error, for a value it does not know', async () => {
     const s = await (await arabicBrowser()).newSession(WIDE);
     const { page } = s;
-    for (const bad of ['?lang=fr', '?lang=', '?lang=%3Cscript%3Ealert(1)%3C/script%3E', `?lang=${'x'.repeat(5000)}`, '?lang=ar-EG', '?lang=%E0%A4%A']) {
+    for (const bad of [
+      '?lang=fr',
+      '?lang=',
+      '?lang=%3Cscript%3Ealert(1)%3C/script%3E',
+      `?lang=${'x'.repeat(5000)}`,
+      '?lang=ar-EG',
+      '?lang=%E0%A4%A',
+    ]) {
       await s.open(bad, 'load');
       expect((await documentLanguage(page)).lang, bad.slice(0, 40)).toBe('ar');
       expect(await page.locator('script:not([src]):not([type])').count(), 'only the one inline script').toBe(1);

@@ -1,7 +1,8 @@
 // The WebGL map draws, and selecting a party changes what it draws.
 import { describe, expect, it } from 'vitest';
 import { diffCount, assertDrawn } from './png.ts';
-import { openIdle,
+import {
+  openIdle,
   CANVAS,
   PARTIES,
   card,
@@ -44,14 +45,20 @@ describe('map canvas', () => {
     for (const party of order) {
       const after = await selectViaButton(page, party);
       const changed = diffCount(before, after);
-      console.log(`[map] select ${party}: ${changed} canvas pixels changed (${((changed / (after.width * after.height)) * 100).toFixed(2)} %)`);
-      expect(changed, `canvas pixels changed when selecting ${party} (after ${previous ?? 'nothing'})`).toBeGreaterThanOrEqual(minChanged);
+      console.log(
+        `[map] select ${party}: ${changed} canvas pixels changed (${((changed / (after.width * after.height)) * 100).toFixed(2)} %)`,
+      );
+      expect(changed, `canvas pixels changed when selecting ${party} (after ${previous ?? 'nothing'})`).toBeGreaterThanOrEqual(
+        minChanged,
+      );
 
       expect(await page.getAttribute(card(party), 'aria-current')).toBe('true');
       expect(await page.getAttribute(selectButton(party), 'aria-pressed')).toBe('true');
       for (const other of PARTIES.filter((p) => p !== party)) {
         expect(await page.getAttribute(card(other), 'aria-current'), `${other}'s card after selecting ${party}`).not.toBe('true');
-        expect(await page.getAttribute(selectButton(other), 'aria-pressed'), `${other}'s button after selecting ${party}`).toBe('false');
+        expect(await page.getAttribute(selectButton(other), 'aria-pressed'), `${other}'s button after selecting ${party}`).toBe(
+          'false',
+        );
       }
       before = after;
       previous = party;

@@ -38,8 +38,16 @@ describe('no WebGL', () => {
     expect(svg!.height).toBeGreaterThan(100);
     const img = decodePng(await fallback.screenshot({ animations: 'disabled' }));
     const stats = assertDrawn(img, 'static map', { minShare: 0.05, minColours: 3 });
-    console.log(`[no-webgl] static map ${img.width}×${img.height}, ${svg!.shapes} shapes, ${(stats.nonBackgroundShare * 100).toFixed(1)} % off background, ${stats.distinctColours} colours`);
-    expect(await page.locator(`${MAP} canvas.maplibregl-canvas`).isVisible().catch(() => false), 'no visible MapLibre canvas').toBe(false);
+    console.log(
+      `[no-webgl] static map ${img.width}×${img.height}, ${svg!.shapes} shapes, ${(stats.nonBackgroundShare * 100).toFixed(1)} % off background, ${stats.distinctColours} colours`,
+    );
+    expect(
+      await page
+        .locator(`${MAP} canvas.maplibregl-canvas`)
+        .isVisible()
+        .catch(() => false),
+      'no visible MapLibre canvas',
+    ).toBe(false);
 
     for (const party of PARTIES) {
       const c = page.locator(card(party));
@@ -48,7 +56,8 @@ describe('no WebGL', () => {
       expect((await c.innerText()).trim().length, `${party} card has text`).toBeGreaterThan(50);
     }
 
-    if (s.consoleErrors.length) console.log(`[no-webgl] console errors (reported, not asserted):\n  ${s.consoleErrors.join('\n  ')}`);
+    if (s.consoleErrors.length)
+      console.log(`[no-webgl] console errors (reported, not asserted):\n  ${s.consoleErrors.join('\n  ')}`);
     s.expectClean({ allowConsoleErrors: true });
   });
 

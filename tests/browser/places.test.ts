@@ -31,7 +31,12 @@ describe('place markers', () => {
       if (place.approximate) expect(name).toMatch(/approximate/);
       expect(await page.isVisible(marker(place.id)), `${place.id}'s marker is visible`).toBe(true);
     }
-    const reached = await tabThrough(page, 'place-marker', 'data-place', eventPlaces.map((p) => p.id));
+    const reached = await tabThrough(
+      page,
+      'place-marker',
+      'data-place',
+      eventPlaces.map((p) => p.id),
+    );
     expect([...reached].filter((id) => eventPlaces.some((p) => p.id === id)).sort()).toEqual(eventPlaces.map((p) => p.id).sort());
     s.expectClean();
   });

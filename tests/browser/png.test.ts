@@ -46,7 +46,9 @@ describe('PNG decoding and pixel checks', () => {
   it('encodes a crop that decodes back to the same pixels', async () => {
     const page = await (await browser()).context.newPage();
     await page.setViewportSize({ width: 64, height: 48 });
-    await page.setContent(`<style>html,body{margin:0;background:rgb(250,250,250)}div{position:absolute;left:8px;top:8px;width:20px;height:10px;background:rgb(0,128,255)}</style><div></div>`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:rgb(250,250,250)}div{position:absolute;left:8px;top:8px;width:20px;height:10px;background:rgb(0,128,255)}</style><div></div>`,
+    );
     const img = decodePng(await page.screenshot());
     const part = crop(img, 4, 4, 30, 20);
     expect(pixel(part, 0, 0)).toEqual([250, 250, 250, 255]);

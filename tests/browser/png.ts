@@ -62,10 +62,18 @@ export function decodePng(buf: Uint8Array): Image {
       const c = x >= channels && y > 0 ? px[dst - stride + x - channels]! : 0;
       let v: number;
       switch (filter) {
-        case 0: v = cur; break;
-        case 1: v = cur + a; break;
-        case 2: v = cur + b; break;
-        case 3: v = cur + ((a + b) >> 1); break;
+        case 0:
+          v = cur;
+          break;
+        case 1:
+          v = cur + a;
+          break;
+        case 2:
+          v = cur + b;
+          break;
+        case 3:
+          v = cur + ((a + b) >> 1);
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -214,6 +222,12 @@ export function encodePng(img: Image): Buffer {
   header.writeUInt32BE(img.height, 4);
   header.set([8, 6, 0, 0, 0], 8);
   const raw = Buffer.alloc(img.height * (img.width * 4 + 1));
-  for (let y = 0; y < img.height; y++) raw.set(img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4), y * (img.width * 4 + 1) + 1);
-  return Buffer.concat([Buffer.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+  for (let y = 0; y < img.height; y++)
+    raw.set(img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4), y * (img.width * 4 + 1) + 1);
+  return Buffer.concat([
+    Buffer.from(SIGNATURE),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }

@@ -24,12 +24,15 @@ describe('reduced motion', () => {
       { button: selectButton('syrian-government'), map: MAP },
     );
     expect(after, 'the view changed at once').not.toBe(before);
-    const animated = await page.evaluate(() =>
-      [...document.querySelectorAll('*')].filter((el) => {
-        const style = getComputedStyle(el);
-        const seconds = (v: string) => Math.max(...v.split(',').map((t) => parseFloat(t) || 0));
-        return seconds(style.transitionDuration) > 0 || (style.animationName !== 'none' && seconds(style.animationDuration) > 0);
-      }).length,
+    const animated = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('*')].filter((el) => {
+          const style = getComputedStyle(el);
+          const seconds = (v: string) => Math.max(...v.split(',').map((t) => parseFloat(t) || 0));
+          return (
+            seconds(style.transitionDuration) > 0 || (style.animationName !== 'none' && seconds(style.animationDuration) > 0)
+          );
+        }).length,
     );
     expect(animated, 'elements with a running CSS transition or animation').toBe(0);
     s.expectClean();

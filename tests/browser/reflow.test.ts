@@ -16,7 +16,9 @@ describe('320 px wide', () => {
         innerWidth,
       }));
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      console.log(`[reflow] ${lang} at 320 px: documentElement.scrollWidth ${widths.scrollWidth}, body ${widths.bodyScrollWidth}, innerWidth ${widths.innerWidth}`);
+      console.log(
+        `[reflow] ${lang} at 320 px: documentElement.scrollWidth ${widths.scrollWidth}, body ${widths.bodyScrollWidth}, innerWidth ${widths.innerWidth}`,
+      );
       expect(widths.innerWidth).toBe(320);
       expect(widths.scrollWidth, 'document scrollWidth ≤ innerWidth').toBeLessThanOrEqual(widths.innerWidth);
 

@@ -18,7 +18,10 @@ const issues = (): DataIssue[] => [
 ];
 
 describe('DataErrorPage', () => {
-  for (const [lang, dictionary] of [['en', en], ['ar', ar]] as const) {
+  for (const [lang, dictionary] of [
+    ['en', en],
+    ['ar', ar],
+  ] as const) {
     it(`says what is wrong in ${lang}, and names the file, record and field as the validator wrote them`, () => {
       render(<DataErrorPage issues={issues()} lang={lang} />);
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(dictionary['error.heading']);

@@ -21,7 +21,8 @@ function renderPanel(lang: 'en' | 'ar' = 'en') {
 }
 
 const cards = () => screen.getAllByRole('article');
-const sectionsOf = (card: HTMLElement) => [...card.querySelectorAll<HTMLElement>('[data-section]')].map((el) => el.dataset.section);
+const sectionsOf = (card: HTMLElement) =>
+  [...card.querySelectorAll<HTMLElement>('[data-section]')].map((el) => el.dataset.section);
 
 describe('VersionPanel', () => {
   it('renders one card per party, in the order of the data', () => {

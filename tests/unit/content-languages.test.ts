@@ -21,7 +21,9 @@ function localizedTexts(node: unknown, path = ''): Found[] {
   const here = 'en' in record || 'ar' in record ? [{ path, text: record }] : [];
   return [
     ...here,
-    ...Object.entries(record).flatMap(([key, value]) => (key === 'en' || key === 'ar' ? [] : localizedTexts(value, `${path}.${key}`))),
+    ...Object.entries(record).flatMap(([key, value]) =>
+      key === 'en' || key === 'ar' ? [] : localizedTexts(value, `${path}.${key}`),
+    ),
   ];
 }
 
@@ -86,7 +88,9 @@ describe('content in both languages', () => {
   });
 
   it('names every country label on the map in Arabic too', () => {
-    const labels = readRepoJson('data/basemap/labels.geojson') as { features: { properties: { name: string; name_ar: string } }[] };
+    const labels = readRepoJson('data/basemap/labels.geojson') as {
+      features: { properties: { name: string; name_ar: string } }[];
+    };
     expect(labels.features.length).toBeGreaterThanOrEqual(3);
     for (const { properties } of labels.features) {
       expect(ARABIC_LETTER.test(properties.name_ar), `${properties.name} has an Arabic name`).toBe(true);

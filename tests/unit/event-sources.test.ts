@@ -4,8 +4,14 @@ import { booleanPointInPolygon, distance } from '@turf/turf';
 import { parseEvent } from '../../src/domain/load-event.ts';
 import { anchorFacingAway, buildEventSources, mostSpecificParty } from '../../src/map/event-sources.ts';
 
-const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../data/events/badia-2018-12-02/${name}`, import.meta.url), 'utf8'));
-const event = parseEvent({ dir: 'data/events/badia-2018-12-02', event: read('event.json'), places: read('places.geojson'), areas: read('areas.geojson') });
+const read = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../data/events/badia-2018-12-02/${name}`, import.meta.url), 'utf8'));
+const event = parseEvent({
+  dir: 'data/events/badia-2018-12-02',
+  event: read('event.json'),
+  places: read('places.geojson'),
+  areas: read('areas.geojson'),
+});
 const sources = buildEventSources(event);
 
 describe('buildEventSources', () => {
@@ -56,7 +62,12 @@ describe('anchorFacingAway', () => {
 
 describe('mostSpecificParty', () => {
   it('picks the smallest claim among those under the pointer, and nothing from foreign features', () => {
-    expect(mostSpecificParty([{ properties: { party: 'coalition', areaKm2: 90000 } }, { properties: { party: 'sohr', areaKm2: 2000 } }])).toBe('sohr');
+    expect(
+      mostSpecificParty([
+        { properties: { party: 'coalition', areaKm2: 90000 } },
+        { properties: { party: 'sohr', areaKm2: 2000 } },
+      ]),
+    ).toBe('sohr');
     expect(mostSpecificParty([{ properties: { name: 'Syria' } } as never])).toBeNull();
     expect(mostSpecificParty([])).toBeNull();
   });

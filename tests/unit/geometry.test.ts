@@ -1,4 +1,12 @@
-import { bearing, booleanClockwise, booleanPointInPolygon, booleanValid, distance, lineString, pointToLineDistance } from '@turf/turf';
+import {
+  bearing,
+  booleanClockwise,
+  booleanPointInPolygon,
+  booleanValid,
+  distance,
+  lineString,
+  pointToLineDistance,
+} from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
@@ -108,7 +116,7 @@ describe('rings', () => {
 describe('sectors', () => {
   const area = claimArea(event, versionOf(event, 'syrian-government'));
 
-  it('keeps every vertex of Jabal al-Ghurab\'s sector 10–50 km from al-Sukhnah, at bearings 135–225', () => {
+  it("keeps every vertex of Jabal al-Ghurab's sector 10–50 km from al-Sukhnah, at bearings 135–225", () => {
     const ring = vertices(area.geometry.type === 'Polygon' ? area.geometry.coordinates[0] : undefined);
     const distances = ring.map((v) => km(sukhnah, v));
     for (const d of distances) {
@@ -159,7 +167,7 @@ describe('claims', () => {
     expect(compass(sukhnah, [...anchor])).toBeCloseTo(180, 3);
   });
 
-  it('uses the region itself for the coalition, anchored at the region\'s anchor', () => {
+  it("uses the region itself for the coalition, anchored at the region's anchor", () => {
     const badia = placeById(event, 'syrian-badia');
     const version = versionOf(event, 'coalition');
     expect(claimArea(event, version).geometry).toEqual(badia.geometry);

@@ -32,7 +32,8 @@ describe('interface dictionaries', () => {
       }
       expect(ARABIC_LETTER.test(en[key]), `en ${key} has no Arabic letter`).toBe(false);
       // Punctuation and unit symbols may be shared; anything with a Latin word must have Arabic.
-      if (/[A-Za-z]{2}/.test(en[key].replace(PLACEHOLDER, ''))) expect(ARABIC_LETTER.test(ar[key]), `ar ${key} is written in Arabic`).toBe(true);
+      if (/[A-Za-z]{2}/.test(en[key].replace(PLACEHOLDER, '')))
+        expect(ARABIC_LETTER.test(ar[key]), `ar ${key} is written in Arabic`).toBe(true);
     }
   });
 

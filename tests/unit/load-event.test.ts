@@ -8,7 +8,16 @@ import { DataValidationError, parseBasemap, parseEvent } from '../../src/domain/
 import type { DataIssue } from '../../src/domain/load-event.ts';
 import { basemapUrls, loadBundledEvent } from '../../src/domain/event-data.ts';
 import { validateDataDir, validateDataPlugin } from '../../scripts/validate-data-plugin.ts';
-import { REAL_EVENT_DIR, REPO_ROOT, deleteAt, featureIndex, getAt, realBasemapInput, realEventInput, setAt } from '../fixtures/real-data.ts';
+import {
+  REAL_EVENT_DIR,
+  REPO_ROOT,
+  deleteAt,
+  featureIndex,
+  getAt,
+  realBasemapInput,
+  realEventInput,
+  setAt,
+} from '../fixtures/real-data.ts';
 
 const EVENT_FILE = `${REAL_EVENT_DIR}/event.json`;
 const PLACES_FILE = `${REAL_EVENT_DIR}/places.geojson`;
@@ -39,7 +48,9 @@ function expectIssue(run: () => unknown, want: ExpectedIssue): DataIssue {
   const issue = error.issues.find((i) => i.file === want.file && i.record === want.record && i.field === want.field);
   expect(issue, `no issue for ${want.file} / ${want.record} / ${want.field} in:\n${error.message}`).toBeDefined();
   expect(issue?.expected).toContain(want.expected);
-  const line = error.message.split('\n').find((l) => l.startsWith(`${want.file}: ${want.record}: field "${want.field}": expected `));
+  const line = error.message
+    .split('\n')
+    .find((l) => l.startsWith(`${want.file}: ${want.record}: field "${want.field}": expected `));
   expect(line, error.message).toBeDefined();
   expect(line).toContain(want.expected);
   return issue as DataIssue;
@@ -59,7 +70,19 @@ describe('parseEvent on the real data', () => {
 
   it('merges places.geojson and areas.geojson into places', () => {
     const ids = event.places.map((p) => p.id);
-    for (const id of ['tanf-base', 'sukhnah', 'ghurab', 'tanf-crossing', 'palmyra', 'homs', 'damascus', 'deir-ez-zor', 'abu-kamal', 'rukban', 'syrian-badia']) {
+    for (const id of [
+      'tanf-base',
+      'sukhnah',
+      'ghurab',
+      'tanf-crossing',
+      'palmyra',
+      'homs',
+      'damascus',
+      'deir-ez-zor',
+      'abu-kamal',
+      'rukban',
+      'syrian-badia',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -70,7 +93,14 @@ describe('parseEvent on the real data', () => {
     expect(byId.get('ghurab')?.approximate).toBe(true);
     expect(byId.get('syrian-badia')?.approximate).toBe(true);
     expect(byId.get('tanf-base')?.approximate).toBe(false);
-    expect(byId.get('ghurab')?.uncertainty).toEqual({ kind: 'sector', around: 'sukhnah', innerKm: 10, outerKm: 50, fromBearing: 135, toBearing: 225 });
+    expect(byId.get('ghurab')?.uncertainty).toEqual({
+      kind: 'sector',
+      around: 'sukhnah',
+      innerKm: 10,
+      outerKm: 50,
+      fromBearing: 135,
+      toBearing: 225,
+    });
   });
 
   it('anchors a point at itself and a region inside its polygon', () => {
@@ -97,7 +127,12 @@ describe('parseEvent rejects broken copies of the real data', () => {
   it('(1) an unknown place reference: ring centre "tanf-bas"', () => {
     const input = realEventInput();
     setAt(input.event, ['rings', 0, 'center'], 'tanf-bas');
-    const issue = expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "sohr-35"', field: 'center', expected: 'the id of a place in places.geojson or areas.geojson' });
+    const issue = expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'ring "sohr-35"',
+      field: 'center',
+      expected: 'the id of a place in places.geojson or areas.geojson',
+    });
     expect(issue.got).toBe('"tanf-bas"');
   });
 
@@ -106,15 +141,35 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.event, ['versions', 1, 'place', 'geometry', 'place'], 'gurab');
     setAt(input.event, ['versions', 2, 'place', 'geometry', 'ring'], 'sohr-53');
     setAt(input.places, ['features', placeIndex('ghurab'), 'properties', 'uncertainty', 'around'], 'sukhna');
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "syrian-government"', field: 'place.geometry.place', expected: 'the id of a place' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "sohr"', field: 'place.geometry.ring', expected: 'the id of a ring' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'uncertainty.around', expected: 'the id of a place' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "syrian-government"',
+      field: 'place.geometry.place',
+      expected: 'the id of a place',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "sohr"',
+      field: 'place.geometry.ring',
+      expected: 'the id of a ring',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "ghurab"',
+      field: 'uncertainty.around',
+      expected: 'the id of a place',
+    });
   });
 
   it('(2) an out-of-range latitude (95)', () => {
     const input = realEventInput();
     setAt(input.places, ['features', placeIndex('tanf-base'), 'geometry', 'coordinates'], [38.61778, 95]);
-    const issue = expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "tanf-base"', field: 'geometry.coordinates[1]', expected: 'a latitude in [-90, 90]' });
+    const issue = expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "tanf-base"',
+      field: 'geometry.coordinates[1]',
+      expected: 'a latitude in [-90, 90]',
+    });
     expect(issue.got).toBe('95');
   });
 
@@ -122,20 +177,40 @@ describe('parseEvent rejects broken copies of the real data', () => {
     const input = realEventInput();
     setAt(input.places, ['features', placeIndex('homs'), 'geometry', 'coordinates'], [25.5, 34.7]);
     setAt(input.areas, ['features', 0, 'geometry', 'coordinates', 0, 5], [200, 33]);
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'geometry.coordinates', expected: 'basemap extract (longitude 30–48 E, latitude 27–40 N)' });
-    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: 'geometry.coordinates[0][5][0]', expected: 'a longitude in [-180, 180]' });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "homs"',
+      field: 'geometry.coordinates',
+      expected: 'basemap extract (longitude 30–48 E, latitude 27–40 N)',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: AREAS_FILE,
+      record: 'feature "syrian-badia"',
+      field: 'geometry.coordinates[0][5][0]',
+      expected: 'a longitude in [-180, 180]',
+    });
   });
 
   it('(6) a label side that is neither left nor right', () => {
     const input = realEventInput();
     setAt(input.places, ['features', placeIndex('tanf-base'), 'properties', 'labelSide'], 'up');
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "tanf-base"', field: 'labelSide', expected: '"left"' });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "tanf-base"',
+      field: 'labelSide',
+      expected: '"left"',
+    });
   });
 
   it('(2) a label position outside its own area', () => {
     const input = realEventInput();
     setAt(input.areas, ['features', 0, 'properties', 'labelAt'], [41.5, 33.0]);
-    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: 'labelAt', expected: "a position inside the place's own area" });
+    expectIssue(() => parseEvent(input), {
+      file: AREAS_FILE,
+      record: 'feature "syrian-badia"',
+      field: 'labelAt',
+      expected: "a position inside the place's own area",
+    });
   });
 
   it('(2) an unclosed polygon ring and a wrong geometry type', () => {
@@ -144,8 +219,18 @@ describe('parseEvent rejects broken copies of the real data', () => {
     if (!Array.isArray(ring)) throw new Error('expected a ring');
     ring.pop();
     setAt(input.places, ['features', placeIndex('palmyra'), 'geometry', 'type'], 'LineString');
-    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "syrian-badia"', field: `geometry.coordinates[0][${ring.length - 1}]`, expected: 'a closed linear ring' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "palmyra"', field: 'geometry.type', expected: '"Point" or "Polygon" or "MultiPolygon"' });
+    expectIssue(() => parseEvent(input), {
+      file: AREAS_FILE,
+      record: 'feature "syrian-badia"',
+      field: `geometry.coordinates[0][${ring.length - 1}]`,
+      expected: 'a closed linear ring',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "palmyra"',
+      field: 'geometry.type',
+      expected: '"Point" or "Polygon" or "MultiPolygon"',
+    });
   });
 
   it('(3) a missing Arabic translation, with the exact message line', () => {
@@ -162,17 +247,37 @@ describe('parseEvent rejects broken copies of the real data', () => {
     const input = realEventInput();
     setAt(input.event, ['parties', 0, 'shortName', 'ar'], 'Coalition');
     setAt(input.event, ['known', 1, 'text', 'en'], '  ');
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "coalition"', field: 'shortName.ar', expected: 'Arabic letters' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'known fact "distance"', field: 'text.en', expected: 'a non-empty string (English translation)' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'party "coalition"',
+      field: 'shortName.ar',
+      expected: 'Arabic letters',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'known fact "distance"',
+      field: 'text.en',
+      expected: 'a non-empty string (English translation)',
+    });
   });
 
   it('(4) a duplicate place id, within places.geojson and across to areas.geojson', () => {
     const input = realEventInput();
     setAt(input.places, ['features', placeIndex('palmyra'), 'properties', 'id'], 'sukhnah');
     setAt(input.areas, ['features', 0, 'properties', 'id'], 'tanf-base');
-    const within = expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "sukhnah"', field: 'id', expected: `a unique place id (already used by feature #1 in ${PLACES_FILE})` });
+    const within = expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "sukhnah"',
+      field: 'id',
+      expected: `a unique place id (already used by feature #1 in ${PLACES_FILE})`,
+    });
     expect(within.got).toBe('"sukhnah"');
-    expectIssue(() => parseEvent(input), { file: AREAS_FILE, record: 'feature "tanf-base"', field: 'id', expected: `already used by feature #0 in ${PLACES_FILE}` });
+    expectIssue(() => parseEvent(input), {
+      file: AREAS_FILE,
+      record: 'feature "tanf-base"',
+      field: 'id',
+      expected: `already used by feature #0 in ${PLACES_FILE}`,
+    });
   });
 
   it.each([
@@ -193,8 +298,18 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.event, ['rings', 1, 'sources', 1], 'crisis-group');
     setAt(input.places, ['features', placeIndex('rukban'), 'properties', 'sources'], ['wikipedia-rukbn']);
     const expected = `the id of a source in ${EVENT_FILE} "sources"`;
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "coalition"', field: 'quotes[1].source', expected });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "coalition"', field: 'later[1].sources[0]', expected });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "coalition"',
+      field: 'quotes[1].source',
+      expected,
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "coalition"',
+      field: 'later[1].sources[0]',
+      expected,
+    });
     expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "zone-55"', field: 'sources[1]', expected });
     expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "rukban"', field: 'sources[0]', expected });
     expect(caught(() => parseEvent(input)).issues).toHaveLength(4);
@@ -208,10 +323,30 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.places, ['features', placeIndex('sukhnah'), 'properties', 'kind'], 'village');
     setAt(input.places, ['features', placeIndex('homs'), 'properties', 'role'], 'background');
     expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "sohr"', field: 'mark.color', expected: '#RRGGBB' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "syrian-government"', field: 'mark.line', expected: 'one of "solid", "dashed", "dotted"' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "coalition"', field: 'mark.fill', expected: 'one of "hatch", "dots", "cross"' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "sukhnah"', field: 'kind', expected: '"military-base"' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'role', expected: 'one of "event", "context"' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'party "syrian-government"',
+      field: 'mark.line',
+      expected: 'one of "solid", "dashed", "dotted"',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'party "coalition"',
+      field: 'mark.fill',
+      expected: 'one of "hatch", "dots", "cross"',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "sukhnah"',
+      field: 'kind',
+      expected: '"military-base"',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "homs"',
+      field: 'role',
+      expected: 'one of "event", "context"',
+    });
   });
 
   it('(7) a party without a version', () => {
@@ -219,24 +354,49 @@ describe('parseEvent rejects broken copies of the real data', () => {
     const versions = getAt(input.event, ['versions']);
     if (!Array.isArray(versions)) throw new Error('expected versions');
     versions.pop();
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "sohr"', field: 'versions', expected: 'exactly one entry in "versions" with party "sohr"' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'party "sohr"',
+      field: 'versions',
+      expected: 'exactly one entry in "versions" with party "sohr"',
+    });
   });
 
-  it('(7) versions out of the parties\' order, a repeated version and an unknown party', () => {
+  it("(7) versions out of the parties' order, a repeated version and an unknown party", () => {
     const swapped = realEventInput();
     const versions = getAt(swapped.event, ['versions']);
     if (!Array.isArray(versions)) throw new Error('expected versions');
     versions.reverse();
-    expectIssue(() => parseEvent(swapped), { file: EVENT_FILE, record: 'version "sohr"', field: 'party', expected: '"coalition" at versions[0]' });
+    expectIssue(() => parseEvent(swapped), {
+      file: EVENT_FILE,
+      record: 'version "sohr"',
+      field: 'party',
+      expected: '"coalition" at versions[0]',
+    });
 
     const repeated = realEventInput();
     setAt(repeated.event, ['versions', 2, 'party'], 'coalition');
-    expectIssue(() => parseEvent(repeated), { file: EVENT_FILE, record: 'version "coalition"', field: 'party', expected: 'exactly one version per party' });
-    expectIssue(() => parseEvent(repeated), { file: EVENT_FILE, record: 'party "sohr"', field: 'versions', expected: 'exactly one entry' });
+    expectIssue(() => parseEvent(repeated), {
+      file: EVENT_FILE,
+      record: 'version "coalition"',
+      field: 'party',
+      expected: 'exactly one version per party',
+    });
+    expectIssue(() => parseEvent(repeated), {
+      file: EVENT_FILE,
+      record: 'party "sohr"',
+      field: 'versions',
+      expected: 'exactly one entry',
+    });
 
     const unknown = realEventInput();
     setAt(unknown.event, ['versions', 2, 'place', 'suppliedBy'], 'observatory');
-    expectIssue(() => parseEvent(unknown), { file: EVENT_FILE, record: 'version "sohr"', field: 'place.suppliedBy', expected: 'the id of a party' });
+    expectIssue(() => parseEvent(unknown), {
+      file: EVENT_FILE,
+      record: 'version "sohr"',
+      field: 'place.suppliedBy',
+      expected: 'the id of a party',
+    });
   });
 
   it('(8) malformed timestamps, dates and time zone', () => {
@@ -246,11 +406,36 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.event, ['versions', 0, 'later', 0, 'date'], '2018-02-30');
     setAt(input.event, ['sources', 0, 'date'], '2 Dec 2018');
     setAt(input.event, ['occurred', 'timeZone'], 'Asia/Damscus');
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: EVENT_RECORD, field: 'occurred.utc', expected: 'UTC timestamp ending in Z' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "syrian-government"', field: 'time.utc', expected: 'UTC timestamp ending in Z' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "coalition"', field: 'later[0].date', expected: 'YYYY-MM-DD' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'source "afp-ar-2018-12-02"', field: 'date', expected: 'YYYY-MM-DD' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: EVENT_RECORD, field: 'occurred.timeZone', expected: 'Intl.DateTimeFormat' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'occurred.utc',
+      expected: 'UTC timestamp ending in Z',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "syrian-government"',
+      field: 'time.utc',
+      expected: 'UTC timestamp ending in Z',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "coalition"',
+      field: 'later[0].date',
+      expected: 'YYYY-MM-DD',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'source "afp-ar-2018-12-02"',
+      field: 'date',
+      expected: 'YYYY-MM-DD',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'occurred.timeZone',
+      expected: 'Intl.DateTimeFormat',
+    });
   });
 
   it('rejects bad numbers: radius, band, sector radii and bearings', () => {
@@ -261,11 +446,36 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.places, ['features', ghurab, 'properties', 'uncertainty', 'innerKm'], 60);
     setAt(input.places, ['features', ghurab, 'properties', 'uncertainty', 'fromBearing'], 400);
     setAt(input.places, ['features', placeIndex('homs'), 'properties', 'precisionKm'], 0);
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "zone-55"', field: 'radiusKm', expected: 'a positive number' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'ring "sohr-35"', field: 'bandKm', expected: 'less than radiusKm (35)' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'uncertainty.outerKm', expected: 'greater than innerKm (60)' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'uncertainty.fromBearing', expected: 'in [0, 360]' });
-    expectIssue(() => parseEvent(input), { file: PLACES_FILE, record: 'feature "homs"', field: 'precisionKm', expected: 'a positive number of km, or null' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'ring "zone-55"',
+      field: 'radiusKm',
+      expected: 'a positive number',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'ring "sohr-35"',
+      field: 'bandKm',
+      expected: 'less than radiusKm (35)',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "ghurab"',
+      field: 'uncertainty.outerKm',
+      expected: 'greater than innerKm (60)',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "ghurab"',
+      field: 'uncertainty.fromBearing',
+      expected: 'in [0, 360]',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: PLACES_FILE,
+      record: 'feature "homs"',
+      field: 'precisionKm',
+      expected: 'a positive number of km, or null',
+    });
   });
 
   it('rejects a bad view, a non-http URL and an English "Arabic" quote', () => {
@@ -274,20 +484,50 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.event, ['sources', 4, 'url'], 'ftp://feeds.bbci.co.uk/news');
     setAt(input.event, ['versions', 2, 'quotes', 1, 'ar'], 'more than 14 missiles');
     setAt(input.event, ['versions', 2, 'quotes', 0, 'en'], '');
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: EVENT_RECORD, field: 'view.bounds[1][0]', expected: 'an east longitude greater than the west one (37.6)' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'source "bbc-2018-12-03"', field: 'url', expected: 'https: or http: URL' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "sohr"', field: 'quotes[1].ar', expected: 'Arabic letters' });
-    expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'version "sohr"', field: 'quotes[0].en', expected: 'a non-empty English translation' });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'view.bounds[1][0]',
+      expected: 'an east longitude greater than the west one (37.6)',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'source "bbc-2018-12-03"',
+      field: 'url',
+      expected: 'https: or http: URL',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "sohr"',
+      field: 'quotes[1].ar',
+      expected: 'Arabic letters',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'version "sohr"',
+      field: 'quotes[0].en',
+      expected: 'a non-empty English translation',
+    });
   });
 
   it('rejects files of the wrong shape, naming the file', () => {
     const notObject = realEventInput();
     notObject.event = [];
-    expectIssue(() => parseEvent(notObject), { file: EVENT_FILE, record: '(file)', field: '(whole file)', expected: 'a JSON object' });
+    expectIssue(() => parseEvent(notObject), {
+      file: EVENT_FILE,
+      record: '(file)',
+      field: '(whole file)',
+      expected: 'a JSON object',
+    });
 
     const notCollection = realEventInput();
     setAt(notCollection.areas, ['type'], 'Feature');
-    expectIssue(() => parseEvent(notCollection), { file: AREAS_FILE, record: '(file)', field: 'type', expected: '"FeatureCollection"' });
+    expectIssue(() => parseEvent(notCollection), {
+      file: AREAS_FILE,
+      record: '(file)',
+      field: 'type',
+      expected: '"FeatureCollection"',
+    });
   });
 
   it('collects every issue instead of stopping at the first', () => {
@@ -297,7 +537,11 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.event, ['parties', 2, 'mark', 'color'], 'green');
     const error = caught(() => parseEvent(input));
     expect(error.issues.map((i) => `${i.file} ${i.record} ${i.field}`).sort()).toEqual(
-      [`${EVENT_FILE} ring "sohr-35" center`, `${PLACES_FILE} feature "ghurab" name.ar`, `${EVENT_FILE} party "sohr" mark.color`].sort(),
+      [
+        `${EVENT_FILE} ring "sohr-35" center`,
+        `${PLACES_FILE} feature "ghurab" name.ar`,
+        `${EVENT_FILE} party "sohr" mark.color`,
+      ].sort(),
     );
     expect(error.message.split('\n')).toHaveLength(3);
   });
@@ -321,11 +565,36 @@ describe('parseBasemap', () => {
     setAt(files.rivers.data, ['features', 0, 'geometry', 'coordinates', 0], [38, 95]);
     setAt(files.lakes.data, ['type'], 'GeometryCollection');
     deleteAt(files.labels.data, ['features', 1, 'properties', 'name_ar']);
-    expectIssue(() => parseBasemap(files), { file: 'data/basemap/labels.geojson', record: 'feature #1 ("IRAQ")', field: 'name_ar', expected: 'a non-empty string (Arabic name)' });
-    expectIssue(() => parseBasemap(files), { file: 'data/basemap/countries.geojson', record: 'feature #3', field: 'name', expected: 'a non-empty string' });
-    expectIssue(() => parseBasemap(files), { file: 'data/basemap/populated_places.geojson', record: 'feature #0 ("Dar\'a")', field: 'geometry.type', expected: '"Point"' });
-    expectIssue(() => parseBasemap(files), { file: 'data/basemap/rivers.geojson', record: 'feature #0 ("Ceyhan")', field: 'geometry.coordinates[0][1]', expected: 'a latitude in [-90, 90]' });
-    expectIssue(() => parseBasemap(files), { file: 'data/basemap/lakes.geojson', record: '(file)', field: 'type', expected: '"FeatureCollection"' });
+    expectIssue(() => parseBasemap(files), {
+      file: 'data/basemap/labels.geojson',
+      record: 'feature #1 ("IRAQ")',
+      field: 'name_ar',
+      expected: 'a non-empty string (Arabic name)',
+    });
+    expectIssue(() => parseBasemap(files), {
+      file: 'data/basemap/countries.geojson',
+      record: 'feature #3',
+      field: 'name',
+      expected: 'a non-empty string',
+    });
+    expectIssue(() => parseBasemap(files), {
+      file: 'data/basemap/populated_places.geojson',
+      record: 'feature #0 ("Dar\'a")',
+      field: 'geometry.type',
+      expected: '"Point"',
+    });
+    expectIssue(() => parseBasemap(files), {
+      file: 'data/basemap/rivers.geojson',
+      record: 'feature #0 ("Ceyhan")',
+      field: 'geometry.coordinates[0][1]',
+      expected: 'a latitude in [-90, 90]',
+    });
+    expectIssue(() => parseBasemap(files), {
+      file: 'data/basemap/lakes.geojson',
+      record: '(file)',
+      field: 'type',
+      expected: '"FeatureCollection"',
+    });
   });
 });
 
@@ -338,14 +607,22 @@ describe('event-data (the bundled entry)', () => {
   });
 
   it('gives a URL for each of the seven basemap files', () => {
-    expect(Object.keys(basemapUrls).sort()).toEqual(['boundaryLines', 'countries', 'labels', 'lakes', 'populatedPlaces', 'regions', 'rivers']);
+    expect(Object.keys(basemapUrls).sort()).toEqual([
+      'boundaryLines',
+      'countries',
+      'labels',
+      'lakes',
+      'populatedPlaces',
+      'regions',
+      'rivers',
+    ]);
     expect(basemapUrls.countries).toMatch(/countries\.geojson/);
     expect(basemapUrls.populatedPlaces).toMatch(/populated_places\.geojson/);
     expect(new Set(Object.values(basemapUrls)).size).toBe(7);
   });
 });
 
-describe('validateDataDir (the build plugin\'s check)', () => {
+describe("validateDataDir (the build plugin's check)", () => {
   const repoRoot = fileURLToPath(REPO_ROOT);
   const temps: string[] = [];
 
@@ -373,7 +650,12 @@ describe('validateDataDir (the build plugin\'s check)', () => {
       setAt(json, ['features', featureIndex(json, 'ghurab'), 'properties', 'name', 'ar'], '');
       return json;
     });
-    expectIssue(() => validateDataDir(root), { file: PLACES_FILE, record: 'feature "ghurab"', field: 'name.ar', expected: 'Arabic translation' });
+    expectIssue(() => validateDataDir(root), {
+      file: PLACES_FILE,
+      record: 'feature "ghurab"',
+      field: 'name.ar',
+      expected: 'Arabic translation',
+    });
   });
 
   it('names the file, record and field of a broken basemap field', () => {
@@ -381,16 +663,26 @@ describe('validateDataDir (the build plugin\'s check)', () => {
       setAt(json, ['features', 0, 'properties', 'name'], null);
       return json;
     });
-    expectIssue(() => validateDataDir(root), { file: 'data/basemap/regions.geojson', record: 'feature #0', field: 'name', expected: 'a non-empty string' });
+    expectIssue(() => validateDataDir(root), {
+      file: 'data/basemap/regions.geojson',
+      record: 'feature #0',
+      field: 'name',
+      expected: 'a non-empty string',
+    });
   });
 
   it('names a file that is not JSON', () => {
     const root = brokenCopy(EVENT_FILE, (json) => json);
     writeFileSync(join(root, EVENT_FILE), '{ "id": "badia-2018-12-02", ');
-    expectIssue(() => validateDataDir(root), { file: EVENT_FILE, record: '(file)', field: '(whole file)', expected: 'valid JSON' });
+    expectIssue(() => validateDataDir(root), {
+      file: EVENT_FILE,
+      record: '(file)',
+      field: '(whole file)',
+      expected: 'valid JSON',
+    });
   });
 
-  it('stops the build through this.error with the loader\'s message', () => {
+  it("stops the build through this.error with the loader's message", () => {
     const root = brokenCopy(EVENT_FILE, (json) => {
       setAt(json, ['rings', 0, 'center'], 'tanf-bas');
       return json;
@@ -398,7 +690,8 @@ describe('validateDataDir (the build plugin\'s check)', () => {
     const plugin = validateDataPlugin();
     const configResolved = plugin.configResolved;
     const buildStart = plugin.buildStart;
-    if (typeof configResolved !== 'function' || typeof buildStart !== 'function') throw new Error('plugin hooks should be plain functions');
+    if (typeof configResolved !== 'function' || typeof buildStart !== 'function')
+      throw new Error('plugin hooks should be plain functions');
     const errors: string[] = [];
     const context = {
       error(message: string): never {

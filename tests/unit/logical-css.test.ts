@@ -17,7 +17,8 @@ function filesUnder(dir: string, extensions: readonly string[]): string[] {
 }
 
 /** Declarations that name a physical side for inline (horizontal) layout. */
-const PHYSICAL_PROPERTY = /^(?:margin|padding|border)-(?:left|right)(?:-\w+)?$|^(?:left|right)$|^border-(?:top|bottom)-(?:left|right)-radius$/;
+const PHYSICAL_PROPERTY =
+  /^(?:margin|padding|border)-(?:left|right)(?:-\w+)?$|^(?:left|right)$|^border-(?:top|bottom)-(?:left|right)-radius$/;
 const PHYSICAL_VALUE = /^(?:text-align|float|clear)$/;
 
 function physicalDeclarations(css: string): string[] {
@@ -39,12 +40,11 @@ function physicalDeclarations(css: string): string[] {
 
 describe('logical CSS', () => {
   it('finds the physical declarations it looks for (the scanner itself)', () => {
-    expect(physicalDeclarations('.a { margin-left: 1px; inset-inline-start: 0; text-align: right } .b--left { padding-inline: 2px; float: left; right: 0 }')).toEqual([
-      'margin-left: 1px',
-      'text-align: right',
-      'float: left',
-      'right: 0',
-    ]);
+    expect(
+      physicalDeclarations(
+        '.a { margin-left: 1px; inset-inline-start: 0; text-align: right } .b--left { padding-inline: 2px; float: left; right: 0 }',
+      ),
+    ).toEqual(['margin-left: 1px', 'text-align: right', 'float: left', 'right: 0']);
   });
 
   for (const file of filesUnder(SRC, ['.css'])) {
@@ -55,9 +55,11 @@ describe('logical CSS', () => {
 
   it('sets no physical side from TypeScript either (style props, style.setProperty)', () => {
     const offenders = filesUnder(SRC, ['.ts', '.tsx']).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/(?:setProperty\(\s*'|style=\{\{[^}]*\b)(margin-?[lL]eft|margin-?[rR]ight|padding-?[lL]eft|padding-?[rR]ight|left|right)\b/g)].map(
-        (m) => `${relative(SRC, file)}: ${m[0]}`,
-      ),
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /(?:setProperty\(\s*'|style=\{\{[^}]*\b)(margin-?[lL]eft|margin-?[rR]ight|padding-?[lL]eft|padding-?[rR]ight|left|right)\b/g,
+        ),
+      ].map((m) => `${relative(SRC, file)}: ${m[0]}`),
     );
     expect(offenders).toEqual([]);
   });
