@@ -4,44 +4,89 @@ import './styles/fonts.css';
 import './styles/app.css';
 import { loadBundledEvent } from './domain/event-data.ts';
 import { DataValidationError } from './domain/load-event.ts';
-import { createAppStore } from './store/app-store.ts';
-import { StoreProvider } from './store/store-context.tsx';
-import { App } from './app/app.tsx';
+import type { Lang } from './domain/types.ts';
+import { createAppStore, type AppStore } from './store/app-store.ts';
+import { paramContext, readUrlParams, startUrlSync } from './store/url-sync.ts';
+import type { AppParams } from './store/url-params.ts';
+import { AppRoot } from './app/app-root.tsx';
 import { DataErrorPage } from './app/data-error.tsx';
 import { chooseLang } from './i18n/choose-lang.ts';
 import { LANG_DIR } from './i18n/index.ts';
+import { PRERENDERED_MODE } from './app/prerender.ts';
 
 const container = document.getElementById('root')!;
-// The same choice the build's inline script made before the first paint (a no-op then); it
-// is made here too for the dev server, which has no such script.
-const lang = chooseLang(location.search, navigator.languages ?? [navigator.language]);
-document.documentElement.lang = lang;
-document.documentElement.dir = LANG_DIR[lang];
+// The reader's own preference, for a URL (or a history entry) that names no language.
+const preferredLang = chooseLang('', navigator.languages ?? [navigator.language]);
 
-// The production build ships the first state as HTML in each language
-// (scripts/prerender-plugin.ts): the inline script has already put this language's in #root.
-// The others are not needed once the app runs.
-const isPrerendered = container.dataset.lang === lang && container.hasChildNodes();
-for (const template of document.querySelectorAll('template[data-prerendered]')) template.remove();
+function boot(): void {
+  const event = loadBundledEvent();
+  const params = readUrlParams(window, paramContext({ event }));
+  const lang = params.lang ?? preferredLang;
+  // The build's inline script has already done this before the first paint; the dev server
+  // has no such script.
+  document.documentElement.lang = lang;
+  document.documentElement.dir = LANG_DIR[lang];
 
-try {
-  const store = createAppStore({ event: loadBundledEvent(), lang });
+  // The build ships the reader's first state as HTML in each language (scripts/vite-plugins/
+  // prerender.ts), and the inline script has put this language's in #root. React hydrates it
+  // only when its first render will match it, markup for markup: the same language and mode,
+  // no selection, the opening view. The URL's selection and camera are applied just after.
+  const mode = PRERENDERED_MODE;
+  const canHydrate = container.dataset.lang === lang && container.dataset.mode === mode && container.hasChildNodes();
+  for (const template of document.querySelectorAll('template[data-prerendered]')) template.remove();
+
+  const store = createAppStore({ event, lang });
   const app = (
     <StrictMode>
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
+      <AppRoot store={store} onStarted={once(() => start(store, params, preferredLang))} />
     </StrictMode>
   );
-  if (isPrerendered) {
+  if (canHydrate) {
     hydrateRoot(container, app);
   } else {
     container.replaceChildren();
     createRoot(container).render(app);
   }
+}
+
+/** Once the first render is on screen: the URL's state, then the URL following the store. */
+function start(store: AppStore, params: AppParams, fallbackLang: Lang): void {
+  store.getState().applyParams(params, fallbackLang);
+  startUrlSync(store, window, fallbackLang);
+  exposeStateForTests(store);
+}
+
+/** StrictMode runs effects twice in development; booting twice would sync the URL twice. */
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
+
+/**
+ * Test hook, documented in tests/browser/README.md: a copy of the store's serializable state
+ * (selection and view), so that end-to-end tests read what the app holds rather than probes
+ * written into the DOM for them. Read-only: it hands out copies.
+ */
+function exposeStateForTests(store: AppStore): void {
+  Object.defineProperty(window, '__appState', {
+    configurable: true,
+    value: () => {
+      const { selection, view } = store.getState();
+      return JSON.parse(JSON.stringify({ selection, view })) as unknown;
+    },
+  });
+}
+
+try {
+  boot();
 } catch (error) {
   if (!(error instanceof DataValidationError)) throw error;
   console.error(error.message);
+  const lang = readUrlParams(window, { partyIds: [] }).lang ?? preferredLang;
   container.replaceChildren();
   createRoot(container).render(<DataErrorPage issues={error.issues} lang={lang} />);
 }

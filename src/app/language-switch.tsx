@@ -2,12 +2,12 @@ import type { MouseEvent } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectLang } from '../store/selectors.ts';
 import { LANG_DIR, otherLang, translate } from '../i18n/index.ts';
-import { urlWithLang } from '../i18n/choose-lang.ts';
 
 /**
  * A link to the page in the other language, written in that language. Followed by a script,
- * it switches in place: the selection and the map's view stay as they were, and the URL gets
- * `?lang=` so that a reload or a shared link opens in the same language.
+ * it switches in place: the selection and the map's view stay as they were, and the URL
+ * (src/store/url-sync.ts) gets `?lang=` in a new history entry, so that Back returns to the
+ * other language and a reload or a shared link opens in this one.
  */
 export function LanguageSwitch() {
   const store = useAppStoreApi();
@@ -17,11 +17,6 @@ export function LanguageSwitch() {
   const switchLanguage = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    try {
-      history.replaceState(history.state, '', urlWithLang(location.href, target));
-    } catch {
-      // A sandboxed or opaque-origin frame may refuse; the switch still works on the page.
-    }
     store.getState().setLang(target);
   };
 

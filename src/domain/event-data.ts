@@ -2,7 +2,7 @@
  * The app's entry to the bundled data. The event's files are bundled with the code (so they are
  * versioned and hashed with it) and go through the one loader; the basemap stays as separate
  * files that MapLibre's worker fetches by URL, validated at build time by
- * scripts/validate-data-plugin.ts instead.
+ * scripts/vite-plugins/validate-data.ts instead.
  */
 import eventJson from '../../data/events/badia-2018-12-02/event.json';
 // Vite does not treat .geojson as JSON, so these arrive as text and are parsed below.

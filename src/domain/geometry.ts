@@ -180,3 +180,23 @@ export function eventBounds(event: NewsEvent): [LonLat, LonLat] {
     [east, north],
   ];
 }
+
+/**
+ * [[west, south], [east, north]] around a party's claimed area (and the point its badge hangs
+ * from), for framing that claim. A party without a version has no claim: the event's bounds.
+ */
+export function claimBounds(event: NewsEvent, partyId: string): [LonLat, LonLat] {
+  const version = event.versions.find((v) => v.party === partyId);
+  if (!version) return eventBounds(event);
+  const [west, south, east, north] = bbox({
+    type: 'FeatureCollection',
+    features: [
+      claimArea(event, version),
+      { type: 'Feature', geometry: { type: 'Point', coordinates: position(claimAnchor(event, version)) }, properties: {} },
+    ],
+  } satisfies FeatureCollection);
+  return [
+    [west, south],
+    [east, north],
+  ];
+}

@@ -2,7 +2,7 @@
  * The one loader: turns the event's JSON files and the basemap's GeoJSON from `unknown` into the
  * typed model of `types.ts`, or throws a `DataValidationError` listing every problem found, each
  * naming the file, the record, the field and what was expected. The app (event-data.ts), the
- * build (scripts/validate-data-plugin.ts) and the tests all go through here, so they agree on
+ * build (scripts/vite-plugins/validate-data.ts) and the tests all go through here, so they agree on
  * what "valid" means. It reads no files itself: callers hand it parsed JSON.
  */
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';

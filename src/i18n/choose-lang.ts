@@ -6,11 +6,11 @@ import type { Lang } from '../domain/types.ts';
  * malformed value is not an error: it falls through to the preference.
  *
  * Self-contained on purpose (no import, no outer constant): the build also inlines its source
- * into index.html (scripts/prerender-plugin.ts), where it sets `<html lang dir>` and picks the
+ * into index.html (scripts/vite-plugins/prerender.ts), where it sets `<html lang dir>` and picks the
  * prerendered language before the first paint.
  */
 export function chooseLang(search: string, preferred: readonly string[]): Lang {
-  let asked: string | null = null;
+  let asked: string | null;
   try {
     asked = new URLSearchParams(search).get('lang');
   } catch {
@@ -20,11 +20,4 @@ export function chooseLang(search: string, preferred: readonly string[]): Lang {
   if (wanted === 'ar' || wanted === 'en') return wanted;
   const first = String(preferred[0] ?? '').toLowerCase();
   return first === 'ar' || first.startsWith('ar-') ? 'ar' : 'en';
-}
-
-/** The current URL with `lang` set, every other parameter and the fragment kept. */
-export function urlWithLang(href: string, lang: Lang): string {
-  const url = new URL(href);
-  url.searchParams.set('lang', lang);
-  return url.href;
 }

@@ -4,7 +4,7 @@ import { selectLang, selectMapStatus } from '../store/selectors.ts';
 import { translate } from '../i18n/index.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { StaticMap } from './static-map.tsx';
-import type { MapCamera, MapController } from './map-controller.ts';
+import type { MapController } from './map-controller.ts';
 
 // Asked for as soon as this module runs (the HTML preloads it too), not after the first
 // render: the cards never wait for it, and the map does not wait for the cards. Not when the
@@ -21,12 +21,12 @@ function afterNextPaint<T>(value: T): Promise<T> {
 
 /**
  * The only React component that knows the map controller exists. MapLibre is loaded lazily,
- * after the cards have rendered: a reader on a slow phone reads the versions first.
- * A language switch rebuilds the map in the new language, on the same view.
+ * after the cards have rendered: a reader on a slow phone reads the versions first. Once
+ * created, the controller follows the store by itself (a language switch included) until
+ * this component unmounts.
  */
 export function MapView({ caption }: { caption: string }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const cameraRef = useRef<MapCamera | undefined>(undefined);
   const store = useAppStoreApi();
   const status = useAppStore(selectMapStatus);
   const lang = useAppStore(selectLang);
@@ -34,8 +34,6 @@ export function MapView({ caption }: { caption: string }) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container || !mapControllerModule) return;
-    // Without WebGL there is nothing to rebuild: the static map follows the language itself.
-    if (store.getState().view.mapStatus === 'static') return;
     let controller: MapController | null = null;
     let isMounted = true;
     mapControllerModule
@@ -45,9 +43,7 @@ export function MapView({ caption }: { caption: string }) {
         return module;
       })
       .then(({ createMapController }) => {
-        if (!isMounted) return;
-        if (cameraRef.current) store.getState().setMapStatus('loading');
-        controller = createMapController(container, store, { camera: cameraRef.current });
+        if (isMounted) controller = createMapController(container, store);
       })
       .catch((error: unknown) => {
         if (!isMounted) return;
@@ -60,10 +56,9 @@ export function MapView({ caption }: { caption: string }) {
       });
     return () => {
       isMounted = false;
-      if (controller) cameraRef.current = controller.camera();
       controller?.destroy();
     };
-  }, [store, lang]);
+  }, [store]);
 
   return (
     <figure className="map-figure">

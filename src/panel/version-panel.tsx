@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
-import { selectEvent, selectLang, selectSelectionRequest } from '../store/selectors.ts';
+import { selectEvent, selectLang, selectSelection } from '../store/selectors.ts';
 import { translate } from '../i18n/index.ts';
 import { PartyCard } from './party-card.tsx';
 
@@ -8,7 +8,7 @@ import { PartyCard } from './party-card.tsx';
 export function VersionPanel() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
-  const selection = useAppStore(selectSelectionRequest);
+  const selection = useAppStore(selectSelection);
   const store = useAppStoreApi();
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -21,9 +21,11 @@ export function VersionPanel() {
     card?.scrollIntoView?.({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
   }, [selection]);
 
-  const selectParty = (partyId: string) => {
-    const current = store.getState().selection.partyId;
-    store.getState().selectParty(current === partyId ? null : partyId, 'panel');
+  // "Show on map" shows the version and frames its place; pressed again, it lets go of it.
+  const toggleParty = (partyId: string) => {
+    const { selection, showParty, selectParty } = store.getState();
+    if (selection.partyId === partyId) selectParty(null, 'panel');
+    else showParty(partyId);
   };
 
   return (
@@ -42,7 +44,7 @@ export function VersionPanel() {
               version={version}
               lang={lang}
               isSelected={selection.partyId === party.id}
-              onSelect={selectParty}
+              onSelect={toggleParty}
             />
           );
         })}

@@ -1,13 +1,21 @@
 /**
- * The one app store: zustand, vanilla, built by a factory so that tests, embeds and (later)
- * URL parsing can each start it from a known state. It holds serializable state only; the
- * MapLibre instance lives in src/map/map-controller.ts and follows this store.
+ * The one app store: zustand, vanilla, built by a factory so that tests, embeds and the URL
+ * can each start it from a known state. It holds serializable state only; the MapLibre
+ * instance lives in src/map/ and follows this store, and so does the URL (url-sync.ts).
+ *
+ * Three slices: `event` (the loaded data, read-only), `selection` (whose version is
+ * highlighted) and `view` (language, map status, camera). Camera moves are requests that any
+ * writer makes and the map controller carries out; a selection never moves the camera by
+ * itself.
  */
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Lang, NewsEvent } from '../domain/types.ts';
+import type { Camera, CameraRequest, CameraTarget } from '../domain/camera.ts';
+import { claimBounds } from '../domain/geometry.ts';
+import type { AppParams } from './url-params.ts';
 
-/** Who asked for a selection: the map does not move the camera for its own clicks. */
+/** Who made a selection: the panel scrolls to a card only for selections made on the map. */
 export type SelectionOrigin = 'panel' | 'map' | 'url' | 'story';
 
 /**
@@ -20,53 +28,115 @@ export interface SelectionSlice {
   /** The party whose version is highlighted, or null. */
   readonly partyId: string | null;
   readonly origin: SelectionOrigin | null;
-  /** Bumped on every selection, so re-selecting a party brings it into view again. */
-  readonly requestId: number;
 }
 
 export interface ViewSlice {
   readonly lang: Lang;
   readonly mapStatus: MapStatus;
+  /** The map's last settled camera (written by the map on `moveend`); null before a map has drawn. */
+  readonly camera: Camera | null;
+  /** True while the camera is the event's opening view, which a URL need not spell out. */
+  readonly isHomeCamera: boolean;
+  /** A move not yet carried out by the map; cleared by the map when it has made it. */
+  readonly cameraRequest: CameraRequest | null;
 }
+
+/** How a claim is framed when a reader asks to see it: close enough to read, not a street map. */
+export const SHOW_PARTY_MAX_ZOOM = 7;
 
 export interface AppState {
   readonly event: NewsEvent;
   readonly selection: SelectionSlice;
   readonly view: ViewSlice;
+  /** Highlights a party's version (null for none), without moving the camera. */
   selectParty: (partyId: string | null, origin: SelectionOrigin) => void;
+  /** Highlights a party's version and asks the map to frame its claimed place. */
+  showParty: (partyId: string) => void;
+  requestCamera: (target: CameraTarget, options?: { readonly animate?: boolean }) => void;
+  /** The map has carried out request `id`. */
+  completeCameraRequest: (id: number) => void;
+  /** The map settled at `camera`; `isHome` when that is the event's opening view. */
+  setCamera: (camera: Camera, isHome: boolean) => void;
   setMapStatus: (status: MapStatus) => void;
   setLang: (lang: Lang) => void;
+  /**
+   * Puts the state a URL describes: on load (after hydration) and on Back/Forward.
+   * A missing language is `fallbackLang` (the reader's preference); a missing camera frames
+   * the party, or the opening view when there is none. The camera jumps: the reader did not
+   * ask to watch it travel.
+   */
+  applyParams: (params: AppParams, fallbackLang: Lang) => void;
   reset: () => void;
 }
 
 export interface AppStoreInit {
   readonly event: NewsEvent;
   readonly lang?: Lang;
-  readonly partyId?: string | null;
 }
 
 export function createAppStore(init: AppStoreInit) {
-  const knownParty = (id: string | null | undefined): string | null =>
-    id && init.event.parties.some((p) => p.id === id) ? id : null;
-  const initialPartyId = knownParty(init.partyId);
+  const { event } = init;
+  const isKnownParty = (id: string | null): id is string => id !== null && event.parties.some((p) => p.id === id);
+  let nextRequestId = 1;
+  const boundsOf = (partyId: string): CameraTarget => ({
+    kind: 'bounds',
+    bounds: claimBounds(event, partyId),
+    maxZoom: SHOW_PARTY_MAX_ZOOM,
+  });
+
   return createStore<AppState>()(
-    subscribeWithSelector((set, get, api) => ({
-      event: init.event,
-      selection: { partyId: initialPartyId, origin: initialPartyId ? 'url' : null, requestId: 0 },
-      view: { lang: init.lang ?? 'en', mapStatus: 'loading' },
-      selectParty: (partyId, origin) =>
-        set((s) => ({
-          selection: { partyId: knownParty(partyId), origin, requestId: s.selection.requestId + 1 },
-        })),
-      setMapStatus: (mapStatus) => {
-        if (get().view.mapStatus !== mapStatus) set((s) => ({ view: { ...s.view, mapStatus } }));
-      },
-      setLang: (lang) => {
-        if (get().view.lang !== lang) set((s) => ({ view: { ...s.view, lang } }));
-      },
-      reset: () => set(api.getInitialState()),
-    })),
+    subscribeWithSelector((set, get, api) => {
+      const requestCamera: AppState['requestCamera'] = (target, { animate = true } = {}) =>
+        set((s) => ({ view: { ...s.view, cameraRequest: { id: nextRequestId++, target, animate } } }));
+      const selectParty: AppState['selectParty'] = (partyId, origin) => {
+        const known = isKnownParty(partyId) ? partyId : null;
+        set({ selection: { partyId: known, origin: known ? origin : null } });
+      };
+
+      return {
+        event,
+        selection: { partyId: null, origin: null },
+        view: { lang: init.lang ?? 'en', mapStatus: 'loading', camera: null, isHomeCamera: true, cameraRequest: null },
+        selectParty,
+        showParty: (partyId) => {
+          if (!isKnownParty(partyId)) return;
+          selectParty(partyId, 'panel');
+          requestCamera(boundsOf(partyId));
+        },
+        requestCamera,
+        completeCameraRequest: (id) => {
+          if (get().view.cameraRequest?.id === id) set((s) => ({ view: { ...s.view, cameraRequest: null } }));
+        },
+        setCamera: (camera, isHome) => {
+          const { view } = get();
+          if (view.isHomeCamera === isHome && view.camera && sameCamera(view.camera, camera)) return;
+          set({ view: { ...view, camera, isHomeCamera: isHome } });
+        },
+        setMapStatus: (mapStatus) => {
+          if (get().view.mapStatus !== mapStatus) set((s) => ({ view: { ...s.view, mapStatus } }));
+        },
+        setLang: (lang) => {
+          if (get().view.lang !== lang) set((s) => ({ view: { ...s.view, lang } }));
+        },
+        applyParams: (params, fallbackLang) => {
+          const party = isKnownParty(params.party) ? params.party : null;
+          get().setLang(params.lang ?? fallbackLang);
+          if (get().selection.partyId !== party) selectParty(party, 'url');
+          const target: CameraTarget = params.camera
+            ? { kind: 'camera', camera: params.camera }
+            : party
+              ? boundsOf(party)
+              : { kind: 'home' };
+          requestCamera(target, { animate: false });
+        },
+        reset: () => set(api.getInitialState()),
+      };
+    }),
   );
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
+
+function sameCamera(a: Camera, b: Camera): boolean {
+  return a.zoom === b.zoom && a.bearing === b.bearing && a.center[0] === b.center[0] && a.center[1] === b.center[1];
+}

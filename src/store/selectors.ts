@@ -4,5 +4,5 @@ export const selectEvent = (s: AppState) => s.event;
 export const selectSelectedPartyId = (s: AppState) => s.selection.partyId;
 export const selectLang = (s: AppState) => s.view.lang;
 export const selectMapStatus = (s: AppState) => s.view.mapStatus;
-/** Camera intent for the map: changes on every selection request, carries who asked. */
-export const selectSelectionRequest = (s: AppState) => s.selection;
+/** The selection with who made it: a new object for every selection, even of the same party. */
+export const selectSelection = (s: AppState) => s.selection;

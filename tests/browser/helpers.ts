@@ -94,14 +94,17 @@ export class TestBrowser {
       return new TestBrowser(context, dir);
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
-      throw new Error(`Chromium could not be launched (${CHROMIUM_PATH} ${args.join(' ')}): ${(err as Error).message}`);
+      throw new Error(`Chromium could not be launched (${CHROMIUM_PATH} ${args.join(' ')}): ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
 
-  async newSession(viewport = { width: 1280, height: 800 }): Promise<Session> {
+  /** A page on the app; `base` serves another build than the one under test (see url-state.test.ts). */
+  async newSession(viewport = { width: 1280, height: 800 }, base = baseUrl()): Promise<Session> {
     const page = await this.context.newPage();
     await page.setViewportSize(viewport);
-    const url = baseUrl();
+    const url = base;
     const origin = new URL(url).origin;
     const session: Session = {
       page,
@@ -207,15 +210,53 @@ export async function waitForMapState(page: Page, expected: 'idle' | 'static', t
 
 export type View = readonly [west: number, south: number, east: number, north: number];
 
+/** The store's serializable state, through the app's documented test hook (`window.__appState`). */
+export interface AppStateSnapshot {
+  selection: { partyId: string | null; origin: string | null };
+  view: {
+    lang: string;
+    mapStatus: string;
+    camera: { center: [number, number]; zoom: number; bearing: number } | null;
+    isHomeCamera: boolean;
+    cameraRequest: unknown;
+  };
+}
+
+export async function appState(page: Page): Promise<AppStateSnapshot> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __appState?: () => AppStateSnapshot }).__appState;
+    if (!hook) throw new Error('window.__appState is missing: the app has not started (see src/main.tsx)');
+    return hook();
+  });
+}
+
+/** The camera the map last settled at, as the store holds it (a JSON string, for comparisons). */
+export async function settledCamera(page: Page): Promise<string> {
+  return JSON.stringify((await appState(page)).view.camera);
+}
+
+/**
+ * The map's visible box, [west, south, east, north], from the store's settled camera and the
+ * canvas's size in CSS px (Web Mercator, 512 px tiles as MapLibre draws them; the map cannot
+ * rotate, so the box is the view).
+ */
 export async function readView(page: Page): Promise<View> {
-  const raw = await page.getAttribute(MAP, 'data-view');
-  const nums = (raw ?? '').split(',').map((s) => Number(s.trim()));
-  if (nums.length !== 4 || nums.some((n) => !Number.isFinite(n))) {
-    throw new Error(`${MAP} has data-view=${JSON.stringify(raw)}; expected "west,south,east,north"`);
-  }
-  const [w, s, e, n] = nums as [number, number, number, number];
-  if (!(w < e && s < n)) throw new Error(`${MAP} data-view=${JSON.stringify(raw)} is not a valid box`);
-  return [w, s, e, n];
+  const { view } = await appState(page);
+  if (!view.camera) throw new Error('the store has no settled camera yet');
+  if (view.camera.bearing !== 0)
+    throw new Error(`the map is rotated (bearing ${view.camera.bearing}); readView assumes north up`);
+  const size = await page.evaluate((sel) => {
+    const canvas = document.querySelector<HTMLElement>(sel);
+    return canvas ? { width: canvas.clientWidth, height: canvas.clientHeight } : null;
+  }, CANVAS);
+  if (!size) throw new Error(`no ${CANVAS} to measure`);
+  const world = 512 * 2 ** view.camera.zoom;
+  const [lon, lat] = view.camera.center;
+  const cx = ((lon + 180) / 360) * world;
+  const cy = ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+  const lonAt = (x: number) => (x / world) * 360 - 180;
+  const latAt = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(Math.PI * (1 - (2 * y) / world))) - 90;
+  return [lonAt(cx - size.width / 2), latAt(cy + size.height / 2), lonAt(cx + size.width / 2), latAt(cy - size.height / 2)];
 }
 
 /**
@@ -258,8 +299,8 @@ export async function canvasImage(page: Page): Promise<Image> {
 }
 
 /**
- * Waits until the map is idle and its canvas and data-view stop changing (three identical
- * captures in a row), and returns the settled canvas image.
+ * Waits until the map is idle and its canvas and the store's camera stop changing (three
+ * identical captures in a row), and returns the settled canvas image.
  */
 export async function waitSettled(page: Page, timeout = 30_000): Promise<Image> {
   const deadline = Date.now() + timeout;
@@ -269,19 +310,19 @@ export async function waitSettled(page: Page, timeout = 30_000): Promise<Image> 
   let last = '';
   while (Date.now() < deadline) {
     const state = await mapState(page);
-    const view = await page.getAttribute(MAP, 'data-view');
+    const view = await settledCamera(page);
     const png = await canvasPng(page);
     if (state === 'idle' && prev && png.equals(prev) && view === prevView) {
       if (++same >= 2) return decodePng(png);
     } else {
       same = 0;
     }
-    last = `state=${state}, data-view=${view}`;
+    last = `state=${state}, camera=${view}`;
     prev = png;
     prevView = view;
     await page.waitForTimeout(250);
   }
-  throw new Error(`the map did not settle (idle, unchanged canvas and data-view) within ${timeout} ms; last ${last}`);
+  throw new Error(`the map did not settle (idle, unchanged canvas and camera) within ${timeout} ms; last ${last}`);
 }
 
 export async function selectedParties(page: Page): Promise<string[]> {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { claimPoints, firstClickable, sohrInsideBadiaPoints, type LonLat } from './geo.ts';
 import {
   openIdle,
+  readView,
   PARTIES,
   claimMarker,
   selectViaButton,
@@ -33,7 +34,7 @@ async function clickGeometry(page: Page, party: string, candidates: LonLat[], wh
   const hit = await firstClickable(page, candidates);
   if (!hit) {
     throw new Error(
-      `none of ${candidates.length} points inside ${what} lands on the bare map canvas at the current view (data-view=${await page.getAttribute('[data-testid="map"]', 'data-view')})`,
+      `none of ${candidates.length} points inside ${what} lands on the bare map canvas at the current view (${JSON.stringify(await readView(page))})`,
     );
   }
   console.log(

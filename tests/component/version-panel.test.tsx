@@ -89,18 +89,21 @@ describe('VersionPanel', () => {
     for (const li of lists) expect(li.querySelectorAll('bdi').length, li.textContent ?? '').toBeGreaterThanOrEqual(2);
   });
 
-  it('selects a party from its button, and a second press clears it', () => {
+  it('selects a party from its button and asks the map to frame it; a second press clears it and moves nothing', () => {
     const { store } = renderPanel();
     const sohr = cards().find((c) => c.dataset.party === 'sohr')!;
     const button = within(sohr).getByRole('button', { name: 'Show on map' });
     fireEvent.click(button);
     expect(store.getState().selection).toMatchObject({ partyId: 'sohr', origin: 'panel' });
+    const request = store.getState().view.cameraRequest;
+    expect(request).toMatchObject({ animate: true, target: { kind: 'bounds' } });
     expect(sohr.getAttribute('aria-current')).toBe('true');
     expect(button.getAttribute('aria-pressed')).toBe('true');
     expect(cards().filter((c) => c.getAttribute('aria-current') === 'true')).toHaveLength(1);
     fireEvent.click(button);
     expect(store.getState().selection.partyId).toBeNull();
     expect(sohr.getAttribute('aria-current')).toBeNull();
+    expect(store.getState().view.cameraRequest, 'no new camera request').toBe(request);
   });
 
   it('follows a selection made elsewhere (the map)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { ar } from '../../src/i18n/ar.ts';
 import { PLACEHOLDER, translate } from '../../src/i18n/index.ts';
-import { chooseLang, urlWithLang } from '../../src/i18n/choose-lang.ts';
+import { chooseLang } from '../../src/i18n/choose-lang.ts';
 import * as format from '../../src/i18n/format.ts';
 import { FORMAT_CASES } from '../fixtures/format-cases.ts';
 
@@ -70,14 +70,6 @@ describe('chooseLang', () => {
       expect(chooseLang(search, preferred)).toBe(expected);
     });
   }
-
-  it('keeps every other parameter and the fragment when it sets the language in a URL', () => {
-    const next = new URL(urlWithLang('https://news.example/map/?party=sohr&lang=en#cards', 'ar'));
-    expect(next.searchParams.get('lang')).toBe('ar');
-    expect(next.searchParams.get('party')).toBe('sohr');
-    expect(next.hash).toBe('#cards');
-    expect(next.pathname).toBe('/map/');
-  });
 });
 
 describe('formatting in Node', () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DataValidationError, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
 import type { DataIssue } from '../../src/domain/load-event.ts';
 import { basemapUrls, loadBundledEvent } from '../../src/domain/event-data.ts';
-import { validateDataDir, validateDataPlugin } from '../../scripts/validate-data-plugin.ts';
+import { validateDataDir, validateDataPlugin } from '../../scripts/vite-plugins/validate-data.ts';
 import {
   REAL_EVENT_DIR,
   REPO_ROOT,

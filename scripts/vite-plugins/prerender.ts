@@ -17,6 +17,7 @@ interface ServerEntry {
   chooseLang: (search: string, preferred: readonly string[]) => Lang;
   LANGS: readonly Lang[];
   LANG_DIR: Readonly<Record<Lang, 'ltr' | 'rtl'>>;
+  PRERENDERED_MODE: string;
 }
 
 /**
@@ -59,7 +60,7 @@ export function prerenderPlugin(): Plugin {
         if (!defaultLang) throw new Error('prerender: no language');
         const bootScript = languageBootScript(entry);
         const prerendered = [
-          `<div id="root" data-lang="${defaultLang}">${entry.renderApp(defaultLang)}</div>`,
+          `<div id="root" data-lang="${defaultLang}" data-mode="${entry.PRERENDERED_MODE}">${entry.renderApp(defaultLang)}</div>`,
           ...otherLangs.map(
             (lang) =>
               `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}">${entry.renderApp(lang)}</template>`,

@@ -7,10 +7,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { BASEMAP_FILES, EVENT_FILES, parseBasemap, parseEvent } from '../src/domain/load-event.ts';
-import type { Basemap } from '../src/domain/types.ts';
-import { DataValidationError, parseJsonText } from '../src/domain/validate.ts';
-import type { DataIssue } from '../src/domain/validate.ts';
+import { BASEMAP_FILES, EVENT_FILES, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
+import type { Basemap } from '../../src/domain/types.ts';
+import { DataValidationError, parseJsonText } from '../../src/domain/validate.ts';
+import type { DataIssue } from '../../src/domain/validate.ts';
 
 export interface DataSummary {
   /** Ids of the events that passed. */

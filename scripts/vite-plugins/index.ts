@@ -1,0 +1,5 @@
+// The build's own Vite plugins, one file each; vite.config.ts only puts them together.
+export { contentSecurityPolicyPlugin } from './content-security-policy.ts';
+export { preloadMapChunkPlugin } from './preload-map-chunk.ts';
+export { prerenderPlugin } from './prerender.ts';
+export { validateDataPlugin } from './validate-data.ts';

@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import type { AppStore } from '../store/app-store.ts';
+import { StoreProvider } from '../store/store-context.tsx';
+import { App } from './app.tsx';
+
+/**
+ * The whole tree, the same at build time (prerender) and in the browser (hydration): React's
+ * `useId` numbers elements by their place in the tree, so the two must not differ by even one
+ * component, or the ids tying headings to their cards would not match.
+ */
+export function AppRoot({ store, onStarted }: { store: AppStore; onStarted: () => void }) {
+  return (
+    <StoreProvider store={store}>
+      <App />
+      <AfterFirstCommit run={onStarted} />
+    </StoreProvider>
+  );
+}
+
+/** Runs `run` once the first render is on screen (hydrated or rendered). */
+function AfterFirstCommit({ run }: { run: () => void }) {
+  useEffect(run, [run]);
+  return null;
+}

@@ -1,0 +1,21 @@
+/**
+ * The one handle on the live map, for the few commands that are not state (a snapshot of the
+ * canvas). Everything else goes through the store. Free of MapLibre, so that a panel can hold
+ * it without pulling the map's chunk into the page's first script.
+ */
+export interface MapCommands {
+  /** A PNG of the map's canvas as it is drawn now (without the HTML markers laid over it). */
+  snapshot(): Promise<Blob>;
+}
+
+let current: MapCommands | null = null;
+
+/** The live map's commands, or null while there is no interactive map (loading, no WebGL). */
+export function currentMap(): MapCommands | null {
+  return current;
+}
+
+/** For the map's lifecycle only. */
+export function setCurrentMap(commands: MapCommands | null): void {
+  current = commands;
+}

@@ -1,0 +1,193 @@
+/**
+ * The app's state in a URL, and back: one pure, total parser and its inverse.
+ *
+ * `parseAppParams` never throws and always returns a valid state, whatever it is handed: a URL
+ * is untrusted input (pasted, shared, decorated by a host page). Unknown keys are ignored,
+ * since hosts add their own (`childId`, `initialWidth`, `parentTitle`, `parentUrl`, WordPress's
+ * `#?secret=…`); each key is read on its own, so a bad `map` does not lose a good `lang`; a value
+ * that does not parse is as if absent.
+ *
+ * Later issues add keys (layers, mode flags such as `embed`, a story `chapter`): each is one
+ * more field, one more reader in `parseAppParams` and one more entry in `writeParam`.
+ */
+import type { Lang } from '../domain/types.ts';
+import { MAX_LATITUDE, ZOOM_RANGE, type Camera } from '../domain/camera.ts';
+
+export interface AppParams {
+  /** `?lang=`; null when the URL does not choose (the reader's preference then decides). */
+  readonly lang: Lang | null;
+  /** `?party=<id>`, or else the fragment `#<id>`; null when absent or not one of the event's parties. */
+  readonly party: string | null;
+  /** `?map=zoom/lat/lon` or `zoom/lat/lon/bearing`; null when absent or malformed. */
+  readonly camera: Camera | null;
+}
+
+/** What the parser must know about the event: which party ids exist. */
+export interface ParamContext {
+  readonly partyIds: readonly string[];
+}
+
+export const NO_PARAMS: AppParams = Object.freeze({ lang: null, party: null, camera: null });
+
+/** The keys this app owns in a query string, in the order it writes them. */
+const OWN_KEYS = ['lang', 'party', 'map'] as const;
+
+/** Longer values are not ours: no id, language or camera needs more. */
+const MAX_VALUE_LENGTH = 64;
+
+/** A plain decimal: no exponent, hex, sign `+`, `Infinity` or `NaN`. */
+const DECIMAL = /^-?\d{1,4}(\.\d{1,12})?$/;
+
+export function parseAppParams(href: string, context: ParamContext): AppParams {
+  let url: URL;
+  try {
+    url = new URL(String(href), 'http://localhost/');
+  } catch {
+    return NO_PARAMS;
+  }
+  const value = (key: (typeof OWN_KEYS)[number]): string | null => {
+    const raw = url.searchParams.get(key);
+    return raw !== null && raw.length <= MAX_VALUE_LENGTH ? raw : null;
+  };
+  return {
+    lang: parseLang(value('lang')),
+    party: parseParty(value('party'), context) ?? parseParty(fragment(url.hash), context),
+    camera: parseCamera(value('map')),
+  };
+}
+
+/** The canonical query string for `params`: `''`, or `?` and the keys in a fixed order. */
+export function serializeAppParams(params: AppParams): string {
+  const parts = OWN_KEYS.flatMap((key) => {
+    const text = writeParam(key, params);
+    return text === null ? [] : [`${key}=${encodeURIComponent(text).replaceAll('%2F', '/')}`];
+  });
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/**
+ * `href` with the app's keys set from `params` (a null removes its key) and everything else
+ * kept: the other query parameters in their order and spelling, and the fragment, unless the
+ * fragment named a party (`#sohr`), which `party=` now says.
+ */
+export function hrefWithAppParams(href: string, params: AppParams, context: ParamContext): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return serializeAppParams(params) || '?';
+  }
+  const kept = url.search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => pair !== '' && !(OWN_KEYS as readonly string[]).includes(keyOf(pair)));
+  const ours = serializeAppParams(params).replace(/^\?/, '');
+  const search = [...kept, ...(ours ? [ours] : [])].join('&');
+  const hash = parseParty(fragment(url.hash), context) ? '' : url.hash;
+  return `${url.origin}${url.pathname}${search ? `?${search}` : ''}${hash}`;
+}
+
+/**
+ * A camera at the precision a URL keeps: zoom to 1/100; longitude and latitude to the decimals
+ * that move the map by under half a pixel at that zoom (MapLibre's world is 512·2^zoom px
+ * wide); bearing to a degree. Idempotent, and always within the map's range (at the zooms
+ * it allows, rounding never takes a latitude past MAX_LATITUDE: the tests check it).
+ */
+export function roundCamera(camera: Camera): Camera {
+  const zoom = clamp(round(camera.zoom, 2), ZOOM_RANGE.min, ZOOM_RANGE.max);
+  const decimals = clamp(Math.ceil(Math.log10((512 * 2 ** zoom) / 360)), 0, 6);
+  const [lon, lat] = camera.center;
+  return {
+    center: [round(wrapLongitude(lon), decimals, -180, 180), round(clamp(lat, -MAX_LATITUDE, MAX_LATITUDE), decimals)],
+    zoom,
+    bearing: wrapBearing(round(camera.bearing, 0)),
+  };
+}
+
+export function sameAppParams(a: AppParams, b: AppParams): boolean {
+  return a.lang === b.lang && a.party === b.party && sameCamera(a.camera, b.camera);
+}
+
+function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string | null {
+  switch (key) {
+    case 'lang':
+      return params.lang;
+    case 'party':
+      return params.party;
+    case 'map': {
+      if (!params.camera) return null;
+      const { zoom, center, bearing } = params.camera;
+      return [zoom, center[1], center[0], ...(bearing === 0 ? [] : [bearing])].map(decimal).join('/');
+    }
+  }
+}
+
+function parseLang(value: string | null): Lang | null {
+  const lang = (value ?? '').trim().toLowerCase();
+  return lang === 'ar' || lang === 'en' ? lang : null;
+}
+
+function parseParty(value: string | null, context: ParamContext): string | null {
+  const id = (value ?? '').trim().toLowerCase();
+  return id !== '' && context.partyIds.includes(id) ? id : null;
+}
+
+function parseCamera(value: string | null): Camera | null {
+  const parts = (value ?? '').split('/');
+  if ((parts.length !== 3 && parts.length !== 4) || !parts.every((part) => DECIMAL.test(part))) return null;
+  const [zoom, lat, lon, bearing = 0] = parts.map(Number) as [number, number, number, number?];
+  return roundCamera({ center: [lon, lat], zoom, bearing });
+}
+
+/** The fragment without `#`, percent-decoded; '' when it does not decode or is too long. */
+function fragment(hash: string): string | null {
+  const raw = hash.replace(/^#/, '');
+  if (raw.length > MAX_VALUE_LENGTH) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function keyOf(pair: string): string {
+  const raw = pair.split('=', 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' '));
+  } catch {
+    return raw;
+  }
+}
+
+function sameCamera(a: Camera | null, b: Camera | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.zoom === b.zoom && a.bearing === b.bearing && a.center[0] === b.center[0] && a.center[1] === b.center[1];
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Rounded to `decimals`, with -0 as 0; `min`/`max` keep a wrapped value in its half-open range. */
+function round(value: number, decimals: number, min = -Infinity, max = Infinity): number {
+  const factor = 10 ** decimals;
+  let rounded = Math.round(value * factor) / factor;
+  if (rounded >= max) rounded = min + (rounded - max);
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Into [-180, 180). */
+function wrapLongitude(lon: number): number {
+  return ((((lon + 180) % 360) + 360) % 360) - 180;
+}
+
+/** Into (-180, 180]. */
+function wrapBearing(bearing: number): number {
+  const wrapped = ((((bearing + 180) % 360) + 360) % 360) - 180;
+  return wrapped === -180 ? 180 : wrapped === 0 ? 0 : wrapped;
+}
+
+/** Shortest decimal text, never in exponent form (rounded values have at most 6 decimals). */
+function decimal(value: number): string {
+  return value.toFixed(6).replace(/\.?0+$/, '') || '0';
+}

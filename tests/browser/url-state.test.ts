@@ -1,0 +1,223 @@
+// The URL carries the state: a deep link opens the same party, language and view; Back and
+// Forward walk through selections and language switches; the prerendered page is hydrated
+// without a warning whatever the URL says, and a hostile URL still gives a working page.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  PARTIES,
+  appState,
+  card,
+  openIdle,
+  selectButton,
+  selectedParties,
+  useBrowser,
+  waitForMapState,
+  waitSelected,
+  waitSettled,
+  type AppStateSnapshot,
+} from './helpers.ts';
+
+const browser = useBrowser();
+
+type Camera = NonNullable<AppStateSnapshot['view']['camera']>;
+
+/** The map's settled camera, once no move is pending. */
+async function settled(page: Page): Promise<{ camera: Camera; isHome: boolean }> {
+  await waitSettled(page);
+  const { view } = await appState(page);
+  expect(view.cameraRequest, 'no camera request left pending').toBeNull();
+  return { camera: view.camera!, isHome: view.isHomeCamera };
+}
+
+/** Within half a pixel at this zoom: what the URL's rounding allows. */
+function expectSameCamera(actual: Camera, expected: Camera, what: string) {
+  const pixel = 360 / (512 * 2 ** expected.zoom);
+  expect(Math.abs(actual.zoom - expected.zoom), `${what}: zoom`).toBeLessThanOrEqual(0.005);
+  expect(Math.abs(actual.center[0] - expected.center[0]), `${what}: longitude`).toBeLessThanOrEqual(pixel);
+  expect(Math.abs(actual.center[1] - expected.center[1]), `${what}: latitude`).toBeLessThanOrEqual(pixel);
+}
+
+function query(page: Page): Record<string, string> {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+describe('deep links', () => {
+  for (const party of PARTIES) {
+    it(`a link made on the page for ${party}'s version reopens the same party, language and view`, async () => {
+      const s = await openIdle(browser, undefined, '?lang=ar');
+      await s.page.locator(selectButton(party)).click();
+      await waitSelected(s.page, party, `"Show on map" for ${party}`);
+      const { camera } = await settled(s.page);
+      const link = s.page.url();
+      expect(query(s.page)).toMatchObject({ lang: 'ar', party });
+      expect(query(s.page).map, 'the framed view is in the link').toMatch(/^\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/);
+      console.log(`[url] ${party}: ${new URL(link).search}`);
+
+      const t = await (await browser()).newSession();
+      await t.page.goto(link);
+      await waitForMapState(t.page, 'idle');
+      await waitSelected(t.page, party, `opening ${new URL(link).search}`);
+      expect(await t.page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+      const reopened = await settled(t.page);
+      expectSameCamera(reopened.camera, camera, `${party}'s link`);
+      expect(t.page.url(), 'opening a link does not rewrite it').toBe(link);
+      s.expectClean();
+      t.expectClean();
+    });
+  }
+
+  it('a fragment naming a party (#id) selects it and frames its place', async () => {
+    const party = PARTIES[PARTIES.length - 1]!;
+    const s = await openIdle(browser, undefined, `#${party}`);
+    await waitSelected(s.page, party, `opening #${party}`);
+    const { isHome } = await settled(s.page);
+    expect(isHome, 'the camera framed the party, not the opening view').toBe(false);
+    s.expectClean();
+  });
+});
+
+describe('Back and Forward', () => {
+  it('walk through selections and language switches and restore each, on the same page', async () => {
+    const s = await openIdle(browser);
+    const { page } = s;
+    await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+    const home = await settled(page);
+    expect(home.isHome).toBe(true);
+
+    const [first, second] = [PARTIES[0], PARTIES[2]];
+    await page.locator(selectButton(first)).click();
+    await waitSelected(page, first, `"Show on map" for ${first}`);
+    const firstView = await settled(page);
+    await page.locator(selectButton(second)).click();
+    await waitSelected(page, second, `"Show on map" for ${second}`);
+    const secondView = await settled(page);
+    await page.getByTestId('language-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    await waitForMapState(page, 'idle');
+    expect(query(page)).toMatchObject({ lang: 'ar', party: second });
+
+    const expectAt = async (lang: string, party: string | null, view: { camera: Camera }, step: string) => {
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      if (party) await waitSelected(page, party, step);
+      else await page.waitForFunction(() => !document.querySelector('article[data-testid="party-card"][aria-current="true"]'));
+      await waitForMapState(page, 'idle');
+      expect(await selectedParties(page), step).toEqual(party ? [party] : []);
+      expectSameCamera((await settled(page)).camera, view.camera, step);
+    };
+
+    await page.goBack();
+    await expectAt('en', second, secondView, 'Back to before the language switch');
+    await page.goBack();
+    await expectAt('en', first, firstView, `Back to ${first}`);
+    await page.goBack();
+    await expectAt('en', null, home, 'Back to the opening state');
+    expect((await settled(page)).isHome, 'the opening view again').toBe(true);
+    await page.goForward();
+    await expectAt('en', first, firstView, `Forward to ${first}`);
+    await page.goForward();
+    await page.goForward();
+    await expectAt('ar', second, secondView, 'Forward to the Arabic page');
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage), 'no reload').toBe(true);
+    s.expectClean();
+  });
+});
+
+/**
+ * React reports a hydration mismatch only in its development build (the production build
+ * stays silent), so these tests build the app once more in development mode, prerender
+ * included, and serve it beside the production build.
+ */
+function useDevelopmentBuild(): () => string {
+  let dir = '';
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'badia-dev-build-'));
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const vite = join(root, 'node_modules/vite/bin/vite.js');
+    const r = spawnSync(
+      process.execPath,
+      [vite, 'build', '--mode', 'development', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'development' },
+      },
+    );
+    if (r.status !== 0) throw new Error(`the development build failed (exit ${r.status ?? r.signal})`);
+    const { serveStatic } = (await import(new URL('../../scripts/serve-static.mjs', import.meta.url).href)) as {
+      serveStatic: (root: string, opts: { port: number }) => Promise<{ url: string; close: () => Promise<void> }>;
+    };
+    server = await serveStatic(dir, { port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!server) throw new Error('the development build is not served');
+    return server.url;
+  };
+}
+
+describe('hydration and hostile URLs (React development build)', () => {
+  const developmentUrl = useDevelopmentBuild();
+
+  // Each URL with the language and party the page must then show.
+  const urls: [url: string, lang: string, party: string | null][] = [
+    ['', 'en', null],
+    ['?lang=ar', 'ar', null],
+    [`?party=${PARTIES[1]}`, 'en', PARTIES[1]],
+    [`?lang=ar&party=${PARTIES[0]}&map=7.5/34.2/38.1`, 'ar', PARTIES[0]],
+    [`#${PARTIES[2]}`, 'en', PARTIES[2]],
+    ['?childId=graphic&initialWidth=320&parentUrl=https%3A%2F%2Fnews.example%2F#?secret=abc', 'en', null],
+    ['?lang=<script>alert(1)</script>&party=%E0%A4%A&map=NaN/Infinity/1e308', 'en', null],
+    // Long, but under the 8 KB request line that web servers accept (nginx's default); the
+    // parser's own tests go to a million characters.
+    [`?party=${'x'.repeat(4_000)}&map=99/99/999/999&lang=ar&lang=en`, 'ar', null],
+  ];
+  for (const [url, lang, party] of urls) {
+    it(`hydrates the prerendered page with no warning and works: ${JSON.stringify(url.slice(0, 60))}`, async () => {
+      const s = await (await browser()).newSession(undefined, developmentUrl());
+      const { page } = s;
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      // Remember the prerendered heading before any module script runs: hydration keeps the
+      // same element, a client render would replace it.
+      await page.addInitScript(() => {
+        document.addEventListener('readystatechange', () => {
+          if (document.readyState === 'interactive') {
+            (window as unknown as { __prerendered: Element | null }).__prerendered = document.querySelector('#root h1');
+          }
+        });
+      });
+      await s.open(url);
+      await waitForMapState(page, 'idle');
+      const kept = await page.evaluate(() => {
+        const first = (window as unknown as { __prerendered?: Element | null }).__prerendered;
+        return first != null && first === document.querySelector('#root h1');
+      });
+      expect(kept, 'the prerendered markup was hydrated, not replaced').toBe(true);
+      // React's production build neither reports nor repairs an attribute that differs from
+      // the server's HTML: the page must show the URL's state, not only survive it.
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      if (party) await waitSelected(page, party, `opening ${url}`);
+      expect(await selectedParties(page), 'the selected cards').toEqual(party ? [party] : []);
+      if (party) {
+        const pressed = await page.locator(`${selectButton(party)}[aria-pressed="true"]`).count();
+        expect(pressed, `${party}'s "Show on map" is pressed`).toBe(1);
+      }
+      for (const party of PARTIES) expect(await page.locator(card(party)).isVisible(), `${party}'s card`).toBe(true);
+      expect(dialogs, 'no dialog opened').toBe(0);
+      expect(await page.locator('script:not([src]):not([type])').count(), 'only the build-time inline script').toBe(1);
+      s.expectClean();
+    });
+  }
+});

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  NO_PARAMS,
+  hrefWithAppParams,
+  parseAppParams,
+  roundCamera,
+  serializeAppParams,
+  type AppParams,
+} from '../../src/store/url-params.ts';
+import { MAX_LATITUDE, ZOOM_RANGE, type Camera } from '../../src/domain/camera.ts';
+import { chooseLang } from '../../src/i18n/choose-lang.ts';
+
+// Any event's ids will do: the parser knows parties only through this list.
+const context = { partyIds: ['alpha', 'bravo-party', 'c3'] };
+const RUNS = { numRuns: 10_000 };
+
+function expectValid(params: AppParams): void {
+  expect([null, 'en', 'ar']).toContain(params.lang);
+  expect([null, ...context.partyIds]).toContain(params.party);
+  const { camera } = params;
+  if (camera === null) return;
+  const [lon, lat] = camera.center;
+  for (const n of [lon, lat, camera.zoom, camera.bearing]) expect(Number.isFinite(n)).toBe(true);
+  expect(camera.zoom).toBeGreaterThanOrEqual(ZOOM_RANGE.min);
+  expect(camera.zoom).toBeLessThanOrEqual(ZOOM_RANGE.max);
+  expect(Math.abs(lat)).toBeLessThanOrEqual(MAX_LATITUDE);
+  expect(lon).toBeGreaterThanOrEqual(-180);
+  expect(lon).toBeLessThan(180);
+  expect(camera.bearing).toBeGreaterThan(-180);
+  expect(camera.bearing).toBeLessThanOrEqual(180);
+  expect(roundCamera(camera)).toEqual(camera);
+}
+
+const interesting = fc.constantFrom(
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e308',
+  '0x10',
+  '6/34/38',
+  '6.5/34.6/37.9/45',
+  '99/99/999/999',
+  '-3/-91/-181/-181',
+  'AR',
+  ' en ',
+  'alpha',
+  'BRAVO-PARTY',
+  '<script>alert(1)</script>',
+  '%E0%A4%A',
+  '%',
+  ''.padEnd(100_000, '9'),
+  '',
+);
+const hostileQuery = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('lang', 'party', 'map', 'childId', 'initialWidth', 'parentUrl', 'LANG', 'Party', ''),
+      fc.oneof(interesting, fc.string(), fc.string({ unit: 'grapheme' })),
+    ),
+    { maxLength: 8 },
+  )
+  .chain((pairs) =>
+    fc
+      .tuple(fc.constant(pairs), fc.oneof(fc.constant(''), interesting, fc.string({ unit: 'binary' })))
+      .map(([kv, hash]) => `https://news.example/map/?${kv.map(([k, v]) => `${k}=${v}`).join('&')}#${hash}`),
+  );
+
+const inRangeCamera: fc.Arbitrary<Camera> = fc.record({
+  center: fc.tuple(
+    fc.double({ min: -180, max: 180, maxExcluded: true, noNaN: true }),
+    fc.double({ min: -MAX_LATITUDE, max: MAX_LATITUDE, noNaN: true }),
+  ),
+  zoom: fc.double({ min: ZOOM_RANGE.min, max: ZOOM_RANGE.max, noNaN: true }),
+  bearing: fc.double({ min: -180, max: 180, minExcluded: true, noNaN: true }),
+});
+const validParams: fc.Arbitrary<AppParams> = fc.record({
+  lang: fc.constantFrom(null, 'en' as const, 'ar' as const),
+  party: fc.constantFrom(null, ...context.partyIds),
+  camera: fc.option(inRangeCamera.map(roundCamera), { nil: null }),
+});
+const foreignHref = fc
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom('childId', 'initialWidth', 'parentUrl', 'parentTitle', 'utm_source'), fc.string()), {
+      maxLength: 4,
+    }),
+    fc.constantFrom('', '#?secret=abc123', '#top', '#alpha'),
+  )
+  .map(([pairs, hash]) => {
+    const query = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    return `https://news.example/2018/12/strike/${query ? `?${query}` : ''}${hash}`;
+  });
+
+describe('parseAppParams is total', () => {
+  it('never throws and always yields a valid state, for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (href) => {
+        expectValid(parseAppParams(href, context));
+      }),
+      RUNS,
+    );
+  });
+
+  it('never throws and always yields a valid state, for any web URL', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (href) => {
+        expectValid(parseAppParams(href, context));
+      }),
+      RUNS,
+    );
+  });
+
+  it('never throws and always yields a valid state, for hostile query strings', () => {
+    fc.assert(
+      fc.property(hostileQuery, (href) => {
+        expectValid(parseAppParams(href, context));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('the URL round trip', () => {
+  it('parse(serialize(p)) is p, for every valid state', () => {
+    fc.assert(
+      fc.property(validParams, (params) => {
+        expect(parseAppParams(serializeAppParams(params), context)).toEqual(params);
+      }),
+      RUNS,
+    );
+  });
+
+  it("writing a state into a host's URL keeps the host's parameters and reads back the same state", () => {
+    fc.assert(
+      fc.property(validParams, foreignHref, (params, href) => {
+        const written = hrefWithAppParams(href, params, context);
+        expect(parseAppParams(written, context)).toEqual(params);
+        const foreign = (u: string) => [...new URL(u).searchParams].filter(([k]) => !['lang', 'party', 'map'].includes(k));
+        expect(foreign(written)).toEqual(foreign(href));
+        const hash = new URL(href).hash;
+        expect(new URL(written).hash).toBe(hash === '#alpha' ? '' : hash);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a camera survives the URL to within half a pixel', () => {
+    fc.assert(
+      fc.property(inRangeCamera, (camera) => {
+        const parsed = parseAppParams(serializeAppParams({ ...NO_PARAMS, camera }), context).camera!;
+        const pixel = 360 / (512 * 2 ** camera.zoom);
+        expect(Math.abs(parsed.zoom - camera.zoom)).toBeLessThanOrEqual(0.005 + 1e-9);
+        expect(Math.abs(parsed.center[1] - camera.center[1])).toBeLessThanOrEqual(pixel);
+        const dLon = Math.abs(parsed.center[0] - camera.center[0]);
+        expect(Math.min(dLon, 360 - dLon)).toBeLessThanOrEqual(pixel);
+      }),
+      RUNS,
+    );
+  });
+
+  it('rounding is idempotent', () => {
+    fc.assert(
+      fc.property(inRangeCamera, (camera) => {
+        expect(roundCamera(roundCamera(camera))).toEqual(roundCamera(camera));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('URL examples', () => {
+  const parse = (href: string) => parseAppParams(href, context);
+
+  it('reads a party from the fragment', () => {
+    expect(parse('https://x.example/#bravo-party').party).toBe('bravo-party');
+  });
+  it('prefers the query to the fragment', () => {
+    expect(parse('/?party=alpha#c3').party).toBe('alpha');
+  });
+  it('ignores a party the event does not have', () => {
+    expect(parse('/?party=nobody').party).toBeNull();
+  });
+  it("keeps a host's fragment and drops a party fragment when it writes", () => {
+    const params = { ...NO_PARAMS, party: 'c3' };
+    expect(hrefWithAppParams('https://x.example/a?childId=g#?secret=abc', params, context)).toBe(
+      'https://x.example/a?childId=g&party=c3#?secret=abc',
+    );
+    expect(hrefWithAppParams('https://x.example/a#alpha', params, context)).toBe('https://x.example/a?party=c3');
+  });
+  it('reads keys case-sensitively but values leniently', () => {
+    expect(parse('/?LANG=ar').lang).toBeNull();
+    expect(parse('/?lang=AR%20').lang).toBe('ar');
+  });
+  it('reads a camera as zoom/latitude/longitude', () => {
+    expect(parse('/?map=6.5/34.6/37.9').camera).toEqual({ center: [37.9, 34.6], zoom: 6.5, bearing: 0 });
+  });
+  it('clamps and wraps a camera out of range', () => {
+    expect(parse('/?map=50/95/200/370').camera).toEqual({ center: [-160, 85.0511], zoom: 11, bearing: 10 });
+  });
+  it('drops a camera that is not plain decimals', () => {
+    for (const map of ['1e3/2/3', '6/34', '6/34/38/1/2', 'NaN/1/2', '6/+34/38', '0x6/34/38', '6//38']) {
+      expect(parse(`/?map=${map}`).camera, map).toBeNull();
+    }
+  });
+  it('keeps a good key when another is bad', () => {
+    expect(parse('/?lang=ar&map=bad&party=%E0%A4%A')).toEqual({ ...NO_PARAMS, lang: 'ar' });
+  });
+  it('does not read a value over 64 characters, even one that would trim to a good value', () => {
+    // %20 rather than spaces: a URL's own trailing spaces are stripped before it is parsed.
+    expect(parse(`/?lang=ar${'%20'.repeat(62)}`).lang).toBe('ar');
+    expect(parse(`/?lang=ar${'%20'.repeat(63)}`).lang).toBeNull();
+    expect(parse(`/?lang=ar${'%20'.repeat(1_000_000)}`).lang).toBeNull();
+  });
+  it('writes nothing for no state, and a full state in a fixed order', () => {
+    expect(serializeAppParams(NO_PARAMS)).toBe('');
+    expect(
+      serializeAppParams({ lang: 'ar', party: 'bravo-party', camera: { center: [38.5, 34.25], zoom: 7, bearing: -20 } }),
+    ).toBe('?lang=ar&party=bravo-party&map=7/34.25/38.5/-20');
+  });
+  it("keeps a host's parameters in their order and spelling", () => {
+    const href = 'https://news.example/a?childId=abc&initialWidth=300&parentUrl=https%3A%2F%2Fnews.example%2Fa&lang=en';
+    expect(hrefWithAppParams(href, { ...NO_PARAMS, lang: 'ar' }, context)).toBe(
+      'https://news.example/a?childId=abc&initialWidth=300&parentUrl=https%3A%2F%2Fnews.example%2Fa&lang=ar',
+    );
+  });
+  it('agrees with the inline language choice whenever the URL names a language', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom('ar', 'EN', ' ar', 'fr', ''), fc.string({ maxLength: 6 })), (lang) => {
+        const search = `?lang=${encodeURIComponent(lang)}`;
+        const parsed = parseAppParams(search, context).lang;
+        if (parsed !== null) expect(chooseLang(search, ['de'])).toBe(parsed);
+      }),
+    );
+  });
+});
