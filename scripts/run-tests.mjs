@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, then every vitest project (unit, component, browser) against
+// `npm test`: lint, type-check, build, then every vitest project (unit, component, browser) against
 // the production build. The last line printed is always `N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// The files Prettier checks: the arguments of `npm run format:check`, so the two never differ.
+const FORMATTED = pkg.scripts['format:check']
+  .replace(/^prettier --check /, '')
+  .match(/"[^"]+"|\S+/g)
+  .map((arg) => arg.replace(/^"|"$/g, ''));
 const bin = (pkg, path) => join(root, 'node_modules', pkg, path);
 
 function run(label, args, env = process.env) {
@@ -19,6 +25,18 @@ function run(label, args, env = process.env) {
 function finish(passed, failed, skipped, code) {
   console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   process.exit(code);
+}
+
+// Lint first (ESLint, then Prettier's check): the same two commands as `npm run lint`.
+const lintSteps = [
+  ['eslint', [bin('eslint', 'bin/eslint.js'), '--config', 'scripts/lint/eslint.config.js', '--max-warnings=0', '.']],
+  ['prettier --check', [bin('prettier', 'bin/prettier.cjs'), '--check', ...FORMATTED]],
+];
+for (const [label, args] of lintSteps) {
+  if (run(label, args) !== 0) {
+    console.error(`\nLint failed (${label}): \`npm run lint:fix\` fixes what can be fixed.`);
+    finish(0, 1, 0, 1);
+  }
 }
 
 if (run('tsc --noEmit -p tsconfig.json', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']) !== 0) {
