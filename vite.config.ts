@@ -9,6 +9,16 @@ import {
   validateDataPlugin,
 } from './scripts/vite-plugins/index.ts';
 
+const SCREENSHOTS = 'tests/browser/screenshots.test.ts';
+/** What every project run in headless Chromium shares (see tests/browser/README.md). */
+const BROWSER = {
+  environment: 'node' as const,
+  globalSetup: ['tests/browser/global-setup.ts'],
+  fileParallelism: false,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   // Relative base: the build works from any sub-path, and inside a newsroom's iframe.
   base: './',
@@ -45,13 +55,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          environment: 'node',
+          ...BROWSER,
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/browser/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          exclude: [SCREENSHOTS],
         },
+      },
+      {
+        // `npm run screenshots` only: rewrites the tracked docs/screenshot*.png, so never part
+        // of `npm test`, which must leave the work tree as it found it.
+        extends: true,
+        test: { name: 'screenshots', ...BROWSER, include: [SCREENSHOTS] },
       },
     ],
   },

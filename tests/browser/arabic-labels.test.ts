@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { project } from './geo.ts';
 import { canvasImage, openIdle, readView, useBrowser, MAP } from './helpers.ts';
-import { crop, decodePng, diffCount, encodePng, type Image } from './png.ts';
+import { crop, decodePng, diffCount, encodePng, type Image } from './image.ts';
 
 const browser = useBrowser();
 const BASELINES = fileURLToPath(new URL('./baselines/', import.meta.url));
@@ -17,6 +17,8 @@ const labels = JSON.parse(readFileSync(new URL('../../data/basemap/labels.geojso
 const BOX = { width: 90, height: 34 };
 /** Label placement rounds to whole pixels differently as the view shifts: search a few. */
 const SHIFT = 3;
+/** pixelmatch's colour distance (0–1) under which two pixels count as the same: text edges differ by a shade. */
+const SAME_COLOUR = 0.15;
 
 /** The smallest share of differing pixels between `expected` and a box of `img` near (`x`, `y`). */
 function bestMatch(img: Image, expected: Image, x: number, y: number): number {
@@ -25,7 +27,7 @@ function bestMatch(img: Image, expected: Image, x: number, y: number): number {
     for (let dx = -SHIFT; dx <= SHIFT; dx++) {
       const left = Math.round(x - expected.width / 2) + dx;
       const top = Math.round(y - expected.height / 2) + dy;
-      best = Math.min(best, diffCount(crop(img, left, top, expected.width, expected.height), expected, 40));
+      best = Math.min(best, diffCount(crop(img, left, top, expected.width, expected.height), expected, SAME_COLOUR));
     }
   }
   return best / (expected.width * expected.height);

@@ -2,7 +2,7 @@
 // comes back, the map draws again; when it does not, the static map takes over.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertDrawn } from './png.ts';
+import { assertDrawn } from './image.ts';
 import { openIdle, CANVAS, MAP, PARTIES, card, mapState, useBrowser, waitSettled } from './helpers.ts';
 
 const browser = useBrowser();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, inject } from 'vitest';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { decodePng, type Image } from './png.ts';
+import { decodePng, type Image } from './image.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };

@@ -19,7 +19,7 @@ import {
   useBrowser,
   waitSelected,
 } from './helpers.ts';
-import { crop, diffCount, type Image } from './png.ts';
+import { crop, diffCount, type Image } from './image.ts';
 import { project } from './geo.ts';
 
 const event = parseEvent(realEventInput());

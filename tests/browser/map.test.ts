@@ -1,6 +1,6 @@
 // The WebGL map draws, and selecting a party changes what it draws.
 import { describe, expect, it } from 'vitest';
-import { diffCount, assertDrawn } from './png.ts';
+import { diffCount, assertDrawn } from './image.ts';
 import {
   openIdle,
   CANVAS,

@@ -1,6 +1,6 @@
 // Without WebGL the reader still gets a static map and every version.
 import { describe, expect, it } from 'vitest';
-import { decodePng, assertDrawn } from './png.ts';
+import { decodePng, assertDrawn } from './image.ts';
 import { ar } from '../../src/i18n/ar.ts';
 import { MAP, NO_WEBGL_ARGS, PARTIES, card, useBrowser, waitForMapState } from './helpers.ts';
 

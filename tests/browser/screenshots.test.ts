@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodePng, assertDrawn, diffCount, type Image } from './png.ts';
+import { decodePng, assertDrawn, diffCount, type Image } from './image.ts';
 import { openIdle, claimMarker, useBrowser, waitSettled } from './helpers.ts';
 
 const browser = useBrowser();

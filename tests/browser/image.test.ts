@@ -1,12 +1,12 @@
-// The pixel checks themselves can fail: the decoder reads Chromium's PNGs exactly, and a blank or
-// flat canvas is rejected. Pages here are built with setContent, so they need no app.
+// The pixel checks themselves can fail: Chromium's PNGs are read exactly, a blank or flat canvas
+// is rejected, and the comparison sees a change. Pages here are built with setContent, so they need no app.
 import { describe, expect, it } from 'vitest';
-import { assertDrawn, crop, decodePng, diffCount, encodePng, pixel } from './png.ts';
+import { assertDrawn, crop, decodePng, diffCount, encodePng, pixel } from './image.ts';
 import { useBrowser } from './helpers.ts';
 
 const browser = useBrowser();
 
-describe('PNG decoding and pixel checks', () => {
+describe('pixel checks', () => {
   it("decodes Chromium's screenshots pixel for pixel", async () => {
     const page = await (await browser()).context.newPage();
     await page.setViewportSize({ width: 64, height: 48 });
@@ -41,6 +41,7 @@ describe('PNG decoding and pixel checks', () => {
     expect(() => assertDrawn(drawn, 'drawn canvas')).not.toThrow();
     expect(diffCount(blank, blank)).toBe(0);
     expect(diffCount(blank, flat)).toBe(300 * 200);
+    expect(diffCount(drawn, flat), 'a drawn canvas differs from a flat one').toBeGreaterThan(300 * 200 * 0.5);
   });
 
   it('encodes a crop that decodes back to the same pixels', async () => {
@@ -56,6 +57,7 @@ describe('PNG decoding and pixel checks', () => {
     const again = decodePng(encodePng(part));
     expect([again.width, again.height]).toEqual([30, 20]);
     expect(diffCount(part, again, 0)).toBe(0);
+    expect(part.data.equals(again.data)).toBe(true);
     expect(() => crop(img, 50, 40, 30, 20)).toThrow(/outside/);
   });
 });
