@@ -24,7 +24,9 @@ const satisfies = (clause) => {
 };
 
 if (!range.split('||').some(satisfies)) {
-  console.error(`Node.js ${process.versions.node} is not supported: this project needs Node.js ${range} (package.json engines.node).`);
+  console.error(
+    `Node.js ${process.versions.node} is not supported: this project needs Node.js ${range} (package.json engines.node).`,
+  );
   process.exit(1);
 }
 console.log(`Node.js ${process.versions.node} satisfies ${range}.`);
