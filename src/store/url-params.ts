@@ -116,7 +116,9 @@ function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string |
       return params.party;
     case 'map': {
       if (!params.camera) return null;
-      const { zoom, center, bearing } = params.camera;
+      // Rounded here, once: printing a raw 6.7249995 as 6.725 and rounding that again on the
+      // way back would land on 6.73.
+      const { zoom, center, bearing } = roundCamera(params.camera);
       return [zoom, center[1], center[0], ...(bearing === 0 ? [] : [bearing])].map(decimal).join('/');
     }
   }

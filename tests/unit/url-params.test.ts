@@ -158,6 +158,11 @@ describe('the URL round trip', () => {
     );
   });
 
+  it('rounds once: a zoom just under a rounding boundary is not rounded twice', () => {
+    const camera = { center: [0, 0] as const, zoom: 6.7249995, bearing: 0 };
+    expect(serializeAppParams({ ...NO_PARAMS, camera })).toBe('?map=6.72/0/0');
+  });
+
   it('rounding is idempotent', () => {
     fc.assert(
       fc.property(inRangeCamera, (camera) => {
