@@ -5,7 +5,18 @@
 // with Tab hides under the map (WCAG 2.4.11).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MAP, PARTIES, card, claimMarker, openIdle, selectButton, useBrowser, waitSelected, waitSettled } from './helpers.ts';
+import {
+  MAP,
+  PARTIES,
+  card,
+  claimMarker,
+  openIdle,
+  selectButton,
+  useBrowser,
+  waitForMapState,
+  waitSelected,
+  waitSettled,
+} from './helpers.ts';
 
 const browser = useBrowser();
 
@@ -294,4 +305,34 @@ describe('on a phone held upright', () => {
       });
     }
   }
+
+  it('with reduced motion, a tap on a badge jumps to its card in one step (en, 375 × 667)', async () => {
+    const s = await (await browser()).newSession({ width: 375, height: 667 });
+    const { page } = s;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await s.open();
+    await waitForMapState(page, 'idle');
+    for (const party of PARTIES) {
+      await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+      await scrollSettled(page);
+      // Every scroll position the page takes, frame by frame, for a second and a half.
+      const positions = await page.evaluate(async (badge) => {
+        const seen = [scrollY];
+        document.querySelector<HTMLButtonElement>(badge)!.click();
+        for (let i = 0; i < 90; i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          if (scrollY !== seen[seen.length - 1]) seen.push(scrollY);
+        }
+        return seen;
+      }, claimMarker(party));
+      await waitSelected(page, party, `tapping ${party}'s badge with reduced motion`);
+      console.log(`[phone] reduced motion, ${party}'s badge: scroll positions ${positions.map((y) => y.toFixed(0)).join(' → ')}`);
+      expect(positions.length, `${party}: the page scrolled to the card in one step (positions ${positions.join(', ')})`).toBe(2);
+      const l = await layout(page, party);
+      expectPlaceInSight(l, party, `reduced motion, after tapping ${party}'s badge`);
+      expect(l.card.top, `reduced motion: ${party}'s card top below the map`).toBeGreaterThanOrEqual(l.map.bottom - SLACK);
+      expect(l.card.top, `reduced motion: ${party}'s card top just below the map`).toBeLessThanOrEqual(l.map.bottom + 48);
+    }
+    s.expectClean();
+  });
 });
