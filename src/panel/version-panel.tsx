@@ -12,13 +12,15 @@ export function VersionPanel() {
   const store = useAppStoreApi();
   const listRef = useRef<HTMLDivElement>(null);
 
-  // A selection made on the map brings its card into view; one made here already is.
+  // A selection made on the map, or by a link (on load, or Back and Forward), brings its card
+  // into view: a link to one version shows that version. One made here already is in view.
+  // A link's jumps at once: the reader did not watch the page get there.
   useEffect(() => {
-    if (selection.origin !== 'map' || !selection.partyId) return;
+    if ((selection.origin !== 'map' && selection.origin !== 'url') || !selection.partyId) return;
     const cards = listRef.current?.querySelectorAll<HTMLElement>('[data-testid="party-card"]') ?? [];
     const card = [...cards].find((el) => el.dataset.party === selection.partyId);
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    card?.scrollIntoView?.({ block: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
+    card?.scrollIntoView?.({ block: 'start', behavior: reduceMotion || selection.origin === 'url' ? 'auto' : 'smooth' });
   }, [selection]);
 
   // "Show on map" shows the version and frames its place; pressed again, it lets go of it.

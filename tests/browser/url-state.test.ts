@@ -66,6 +66,10 @@ describe('deep links', () => {
       const reopened = await settled(t.page);
       expectSameCamera(reopened.camera, camera, `${party}'s link`);
       expect(t.page.url(), 'opening a link does not rewrite it').toBe(link);
+      const heading = await t.page.locator(`${card(party)} h3`).boundingBox();
+      const viewport = t.page.viewportSize()!;
+      expect(heading, `${party}'s card heading is rendered`).not.toBeNull();
+      expect(heading!.y >= 0 && heading!.y + heading!.height <= viewport.height, `${party}'s card is in view`).toBe(true);
       s.expectClean();
       t.expectClean();
     });
