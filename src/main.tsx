@@ -13,6 +13,7 @@ import { DataErrorPage } from './app/data-error.tsx';
 import { chooseLang } from './i18n/choose-lang.ts';
 import { LANG_DIR } from './i18n/index.ts';
 import { PRERENDERED_MODE } from './app/prerender.ts';
+import { currentMap } from './map/map-handle.ts';
 
 const container = document.getElementById('root')!;
 // The reader's own preference, for a URL (or a history entry) that names no language.
@@ -67,9 +68,9 @@ function once(fn: () => void): () => void {
 }
 
 /**
- * Test hook, documented in tests/browser/README.md: a copy of the store's serializable state
+ * Test hooks, documented in tests/browser/README.md: a copy of the store's serializable state
  * (selection and view), so that end-to-end tests read what the app holds rather than probes
- * written into the DOM for them. Read-only: it hands out copies.
+ * written into the DOM for them, and the map handle's snapshot. Read-only: they hand out copies.
  */
 function exposeStateForTests(store: AppStore): void {
   Object.defineProperty(window, '__appState', {
@@ -77,6 +78,18 @@ function exposeStateForTests(store: AppStore): void {
     value: () => {
       const { selection, view } = store.getState();
       return JSON.parse(JSON.stringify({ selection, view })) as unknown;
+    },
+  });
+  // The live map's snapshot, as base64 PNG (null while there is no interactive map).
+  Object.defineProperty(window, '__mapSnapshot', {
+    configurable: true,
+    value: async () => {
+      const blob = await currentMap()?.snapshot();
+      if (!blob) return null;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
     },
   });
 }

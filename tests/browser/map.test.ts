@@ -1,6 +1,6 @@
 // The WebGL map draws, and selecting a party changes what it draws.
 import { describe, expect, it } from 'vitest';
-import { diffCount, assertDrawn } from './image.ts';
+import { assertDrawn, crop, decodePng, diffCount } from './image.ts';
 import {
   openIdle,
   CANVAS,
@@ -19,6 +19,33 @@ import {
 const browser = useBrowser();
 
 describe('map canvas', () => {
+  it("the map handle's snapshot is a PNG of the drawn canvas, the same as on screen", async () => {
+    const s = await openIdle(browser);
+    const { page } = s;
+    const onScreen = await waitSettled(page);
+    const base64 = await page.evaluate(() =>
+      (window as unknown as { __mapSnapshot: () => Promise<string | null> }).__mapSnapshot(),
+    );
+    expect(base64, 'a snapshot while the map is interactive').not.toBeNull();
+    const snapshot = decodePng(Buffer.from(base64!, 'base64'));
+    const size = await page.evaluate((sel) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(sel)!;
+      return [canvas.width, canvas.height];
+    }, CANVAS);
+    expect([snapshot.width, snapshot.height], 'the canvas size').toEqual(size);
+    assertDrawn(snapshot, 'map snapshot');
+    // The canvas sits at a fractional CSS offset, so the element screenshot has a row more and
+    // may be shifted by one: compare the rows both have, at the better of the two alignments.
+    const width = Math.min(snapshot.width, onScreen.width);
+    const height = Math.min(snapshot.height, onScreen.height) - 1;
+    const differing =
+      Math.min(...[0, 1].map((dy) => diffCount(crop(snapshot, 0, 0, width, height), crop(onScreen, 0, dy, width, height)))) /
+      (width * height);
+    console.log(`[map] snapshot ${snapshot.width}×${snapshot.height}: ${(differing * 100).toFixed(2)} % differs from the screen`);
+    expect(differing, 'share of pixels that differ from the canvas on screen').toBeLessThan(0.01);
+    s.expectClean();
+  });
+
   it('draws the basemap and claims: many pixels off the background, several colours', async () => {
     const s = await openIdle(browser);
     const box = await s.page.locator(CANVAS).boundingBox();
