@@ -104,10 +104,10 @@ export function cutBasemap({ from, bbox, out, countries, precision = DEFAULT_PRE
   return { manifest, featureCounts: Object.fromEntries(Object.entries(collections).map(([k, c]) => [k, c.features.length])) };
 }
 
+const badPrecision = (value) => new CutBasemapError(`--precision must be a whole number of decimals from 0 to 10, not ${value}`);
+
 function checkPrecision(precision) {
-  if (!Number.isInteger(precision) || precision < 0 || precision > 10) {
-    throw new CutBasemapError(`--precision must be a whole number of decimals from 0 to 10, not ${precision}`);
-  }
+  if (!Number.isInteger(precision) || precision < 0 || precision > 10) throw badPrecision(precision);
 }
 
 function checkBbox(bbox, precision) {
@@ -258,11 +258,13 @@ export function parseCommandLine(argv) {
   for (const required of ['from', 'bbox', 'out']) {
     if (values[required] === undefined) throw new CutBasemapError(`--${required} is missing`);
   }
-  const bbox = values.bbox.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
   // Number('') is 0, so an empty part must not pass as a coordinate.
+  const bbox = values.bbox.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
   if (bbox.length !== 4 || !bbox.every(Number.isFinite)) {
     throw new CutBasemapError(`--bbox must be four numbers west,south,east,north, not ${values.bbox}`);
   }
+  // Checked here, while the text is at hand: Number('two') would only say NaN.
+  if (values.precision !== undefined && !/^\d+$/.test(values.precision)) throw badPrecision(values.precision);
   const countries = values.countries
     ?.split(',')
     .map((country) => country.trim())
@@ -272,13 +274,7 @@ export function parseCommandLine(argv) {
     bbox,
     out: values.out,
     countries: countries?.length ? countries : undefined,
-    // Left as text when not a whole number, for checkPrecision to quote.
-    precision:
-      values.precision === undefined
-        ? DEFAULT_PRECISION
-        : /^\d+$/.test(values.precision)
-          ? Number(values.precision)
-          : values.precision,
+    precision: values.precision === undefined ? DEFAULT_PRECISION : Number(values.precision),
   };
 }
 
