@@ -6,6 +6,7 @@ import {
   contentSecurityPolicyPlugin,
   preloadMapChunkPlugin,
   prerenderPlugin,
+  selectedEventPlugin,
   validateDataPlugin,
 } from './scripts/vite-plugins/index.ts';
 
@@ -22,7 +23,14 @@ const BROWSER = {
 export default defineConfig({
   // Relative base: the build works from any sub-path, and inside a newsroom's iframe.
   base: './',
-  plugins: [react(), validateDataPlugin(), contentSecurityPolicyPlugin(), preloadMapChunkPlugin(), prerenderPlugin()],
+  plugins: [
+    react(),
+    selectedEventPlugin(),
+    validateDataPlugin(),
+    contentSecurityPolicyPlugin(),
+    preloadMapChunkPlugin(),
+    prerenderPlugin(),
+  ],
   build: {
     target: 'es2022',
     // MapLibre alone is about 1 MB minified; it already sits in its own lazily loaded chunk.

@@ -15,6 +15,7 @@ if (!desert || !syria) throw new Error('derive-areas: SYRIAN DESERT or Syria mis
 
 const badia = truncate(intersect(featureCollection([desert, syria])), { precision: 5 });
 const areas = {
+  $schema: '../../../docs/schema/areas.schema.json',
   type: 'FeatureCollection',
   features: [
     {
@@ -23,6 +24,7 @@ const areas = {
       properties: {
         id: 'syrian-badia',
         kind: 'region',
+        country: 'Syria',
         role: 'event',
         name: { en: 'Syrian Badia (Syrian Desert)', ar: 'البادية السورية' },
         approximate: true,

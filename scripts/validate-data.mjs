@@ -13,9 +13,13 @@ const { module } = await runnerImport(fileURLToPath(new URL('./vite-plugins/vali
 });
 try {
   const summary = module.validateDataDir(root);
-  for (const id of summary.events) console.log(`data/events: ${id} OK`);
-  console.log(`data/basemap: ${summary.basemapLayers} layers OK`);
+  for (const event of summary.events) console.log(`${event.dir}: event "${event.id}" OK (basemap ${event.basemap})`);
+  for (const basemap of summary.basemaps) console.log(`${basemap}: OK`);
 } catch (error) {
+  if (error instanceof Error && error.name === 'EventSelectionError') {
+    console.error(error.message);
+    process.exit(1);
+  }
   // The validator's own error: its message lists every issue, one per line.
   if (!(error instanceof Error) || !Array.isArray(error.issues)) throw error;
   console.error(error.message);

@@ -8,7 +8,7 @@ import { LANGS, type Lang } from './domain/types.ts';
 import { loadBundledEvent } from './domain/event-data.ts';
 import { createAppStore } from './store/app-store.ts';
 import { AppRoot } from './app/app-root.tsx';
-import { LANG_DIR, translate } from './i18n/index.ts';
+import { LANG_DIR, localize } from './i18n/index.ts';
 import { chooseLang } from './i18n/choose-lang.ts';
 import { PRERENDERED_MODE } from './app/prerender.ts';
 
@@ -19,4 +19,5 @@ export function renderApp(lang: Lang): string {
   return renderToString(<AppRoot store={store} onStarted={() => {}} />);
 }
 
-export const documentTitle = (lang: Lang): string => translate(lang, 'app.documentTitle');
+export const documentTitle = (lang: Lang): string => localize(loadBundledEvent().title, lang);
+export const documentDescription = (lang: Lang): string => localize(loadBundledEvent().description, lang);

@@ -14,6 +14,7 @@ type Lang = 'en' | 'ar';
 interface ServerEntry {
   renderApp: (lang: Lang) => string;
   documentTitle: (lang: Lang) => string;
+  documentDescription: (lang: Lang) => string;
   chooseLang: (search: string, preferred: readonly string[]) => Lang;
   LANGS: readonly Lang[];
   LANG_DIR: Readonly<Record<Lang, 'ltr' | 'rtl'>>;
@@ -63,7 +64,7 @@ export function prerenderPlugin(): Plugin {
           `<div id="root" data-lang="${defaultLang}" data-mode="${entry.PRERENDERED_MODE}">${entry.renderApp(defaultLang)}</div>`,
           ...otherLangs.map(
             (lang) =>
-              `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}">${entry.renderApp(lang)}</template>`,
+              `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}" data-description="${escapeAttribute(entry.documentDescription(lang))}">${entry.renderApp(lang)}</template>`,
           ),
           `<script>${bootScript}</script>`,
         ].join('\n    ');
@@ -97,6 +98,8 @@ function languageBootScript(entry: ServerEntry): string {
     root.replaceChildren(prerendered.content.cloneNode(true));
     root.dataset.lang = lang;
     document.title = prerendered.dataset.title;
+    const description = document.querySelector('meta[name="description"]');
+    if (description) description.setAttribute('content', prerendered.dataset.description);
   }
 })();`;
 }

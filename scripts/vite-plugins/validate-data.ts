@@ -1,88 +1,119 @@
 /**
- * Build-time data check: `vite build` and `vite dev` refuse to start when anything in data/ is
- * malformed, with the loader's own message (file, record, field, expectation). The browser runs
- * the same loader on the bundled event, but the basemap is only fetched by MapLibre at runtime,
- * so this is where it gets checked.
+ * Build-time data check: `vite build` and `vite dev` refuse to start when anything in data/ (or
+ * the event chosen by `EVENT`, wherever it is) is malformed, with the loader's own message (file,
+ * record, field, expectation). The browser runs the same loader on the bundled event, but the
+ * basemap is only fetched by MapLibre at runtime, so this is where it gets checked, and where
+ * each event is checked against its basemap (places inside their countries, names that exist).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { BASEMAP_FILES, EVENT_FILES, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
-import type { Basemap } from '../../src/domain/types.ts';
+import {
+  BASEMAP_FILES,
+  BASEMAP_MANIFEST,
+  EVENT_FILES,
+  checkEventOnBasemap,
+  parseBasemap,
+  parseBasemapManifest,
+  parseEvent,
+} from '../../src/domain/load-event.ts';
+import type { Basemap, BasemapLayer } from '../../src/domain/types.ts';
 import { DataValidationError, parseJsonText } from '../../src/domain/validate.ts';
-import type { DataIssue } from '../../src/domain/validate.ts';
+import type { DataIssue, Extent } from '../../src/domain/validate.ts';
+import { basemapDirOf, displayPath, EVENTS_DIR, listEventFolders, resolveSelectedEvent } from './selected-event.ts';
 
 export interface DataSummary {
-  /** Ids of the events that passed. */
-  readonly events: readonly string[];
-  readonly basemapLayers: number;
+  /** Each event that passed: its id and folder. */
+  readonly events: readonly { readonly id: string; readonly dir: string; readonly basemap: string }[];
+  readonly basemaps: readonly string[];
 }
 
-function readJson(root: string, relative: string): unknown {
-  const absolute = join(root, relative);
+/** Reads JSON at an absolute path, naming the file by `label` in any issue. */
+function readJson(absolute: string, label: string): unknown {
   if (!existsSync(absolute)) {
     throw new DataValidationError([
-      { file: relative, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
+      { file: label, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
     ]);
   }
-  return parseJsonText(relative, readFileSync(absolute, 'utf8'));
+  return parseJsonText(label, readFileSync(absolute, 'utf8'));
+}
+
+/** Collects the issues of several independent checks, so one run reports all of them. */
+class IssueCollector {
+  readonly issues: DataIssue[] = [];
+
+  run<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof DataValidationError)) throw error;
+      this.issues.push(...error.issues);
+      return undefined;
+    }
+  }
+}
+
+/** One basemap folder: its manifest and its layers, each checked against the manifest's extent. */
+function loadBasemap(root: string, dir: string): { extent: Extent; layers: Basemap } {
+  const label = displayPath(root, dir);
+  const extent = parseBasemapManifest(
+    `${label}/${BASEMAP_MANIFEST}`,
+    readJson(join(dir, BASEMAP_MANIFEST), `${label}/${BASEMAP_MANIFEST}`),
+  );
+  const files = {} as Record<BasemapLayer, { path: string; data: unknown }>;
+  // Read every layer first so that a missing file and a malformed one are reported together.
+  const reading = new IssueCollector();
+  for (const key of Object.keys(BASEMAP_FILES) as BasemapLayer[]) {
+    const path = `${label}/${BASEMAP_FILES[key]}`;
+    reading.run(() => (files[key] = { path, data: readJson(join(dir, BASEMAP_FILES[key]), path) }));
+  }
+  if (reading.issues.length > 0) throw new DataValidationError(reading.issues);
+  return { extent, layers: parseBasemap(files, extent) };
 }
 
 /**
- * Validates every event folder under `<root>/data/events/` and the basemap under
- * `<root>/data/basemap/`, reading them with node:fs.
+ * Validates every event folder under `<root>/data/events/`, the event `EVENT` chooses (when it
+ * lives elsewhere), and the basemap of each, reading them with node:fs.
  * @throws DataValidationError with every issue found across all files.
+ * @throws EventSelectionError when `EVENT` names no event folder.
  */
-export function validateDataDir(root: string): DataSummary {
-  const issues: DataIssue[] = [];
-  const collect = (work: () => void): void => {
-    try {
-      work();
-    } catch (error) {
-      if (!(error instanceof DataValidationError)) throw error;
-      issues.push(...error.issues);
-    }
-  };
-
-  const events: string[] = [];
-  const eventsDir = join(root, 'data', 'events');
-  const folders = existsSync(eventsDir) ? readdirSync(eventsDir, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
-  if (folders.length === 0) {
-    issues.push({ file: 'data/events', record: '(folder)', field: '(contents)', expected: 'at least one event folder' });
+export function validateDataDir(root: string, selectedEvent: string | undefined = process.env.EVENT): DataSummary {
+  const collector = new IssueCollector();
+  const dirs = listEventFolders(root).map((name) => join(root, EVENTS_DIR, name));
+  const selected = resolveSelectedEvent(root, selectedEvent);
+  if (!dirs.includes(selected.dir)) dirs.push(selected.dir);
+  if (listEventFolders(root).length === 0) {
+    collector.issues.push({ file: EVENTS_DIR, record: '(folder)', field: '(contents)', expected: 'at least one event folder' });
   }
-  for (const folder of folders) {
-    const dir = `data/events/${folder.name}`;
-    collect(() => {
+
+  const basemaps = new Map<string, ReturnType<typeof loadBasemap> | undefined>();
+  const events: { id: string; dir: string; basemap: string }[] = [];
+  for (const dir of dirs) {
+    const label = displayPath(root, dir);
+    const basemapDir = basemapDirOf(root, dir);
+    if (!basemaps.has(basemapDir))
+      basemaps.set(
+        basemapDir,
+        collector.run(() => loadBasemap(root, basemapDir)),
+      );
+    const basemap = basemaps.get(basemapDir);
+    // Without a readable manifest there is no extent to check the event's positions against.
+    if (!basemap) continue;
+    collector.run(() => {
       const event = parseEvent({
-        dir,
-        event: readJson(root, `${dir}/${EVENT_FILES.event}`),
-        places: readJson(root, `${dir}/${EVENT_FILES.places}`),
-        areas: readJson(root, `${dir}/${EVENT_FILES.areas}`),
+        dir: label,
+        event: readJson(join(dir, EVENT_FILES.event), `${label}/${EVENT_FILES.event}`),
+        places: readJson(join(dir, EVENT_FILES.places), `${label}/${EVENT_FILES.places}`),
+        areas: readJson(join(dir, EVENT_FILES.areas), `${label}/${EVENT_FILES.areas}`),
+        extent: basemap.extent,
       });
-      events.push(event.id);
+      checkEventOnBasemap(event, basemap.layers, label, displayPath(root, basemapDir));
+      events.push({ id: event.id, dir: label, basemap: displayPath(root, basemapDir) });
     });
   }
 
-  collect(() => {
-    const keys = Object.keys(BASEMAP_FILES) as (keyof Basemap)[];
-    const files = {} as Record<keyof Basemap, { path: string; data: unknown }>;
-    // Read every layer first so that a missing file and a malformed one are reported together.
-    const readIssues: DataIssue[] = [];
-    for (const key of keys) {
-      const path = `data/basemap/${BASEMAP_FILES[key]}`;
-      try {
-        files[key] = { path, data: readJson(root, path) };
-      } catch (error) {
-        if (!(error instanceof DataValidationError)) throw error;
-        readIssues.push(...error.issues);
-      }
-    }
-    if (readIssues.length > 0) throw new DataValidationError(readIssues);
-    parseBasemap(files);
-  });
-
-  if (issues.length > 0) throw new DataValidationError(issues);
-  return { events, basemapLayers: Object.keys(BASEMAP_FILES).length };
+  if (collector.issues.length > 0) throw new DataValidationError(collector.issues);
+  return { events, basemaps: [...basemaps.keys()].map((dir) => displayPath(root, dir)) };
 }
 
 /** Stops `vite build` and `vite dev` when anything in data/ is malformed. */
@@ -97,7 +128,7 @@ export function validateDataPlugin(): Plugin {
       try {
         validateDataDir(root);
       } catch (error) {
-        if (error instanceof DataValidationError) this.error(`Invalid data in data/:\n${error.message}`);
+        if (error instanceof DataValidationError) this.error(`Invalid data:\n${error.message}`);
         throw error;
       }
     },

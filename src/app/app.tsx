@@ -3,9 +3,8 @@ import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
 import { LANG_DIR, localize, translate } from '../i18n/index.ts';
 import { translateRich } from '../i18n/rich.tsx';
-import { formatDistanceKm, formatEventDay, formatLocalAndUtcTime } from '../i18n/format.ts';
-import { distanceKm, placeById } from '../domain/geometry.ts';
-import type { NewsEvent } from '../domain/types.ts';
+import { formatEventDay, formatLocalAndUtcTime } from '../i18n/format.ts';
+import { eventCaption } from '../i18n/event-text.ts';
 import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
 import { KnownFacts } from '../panel/known-facts.tsx';
@@ -22,8 +21,9 @@ export function App() {
     const root = document.documentElement;
     root.lang = lang;
     root.dir = LANG_DIR[lang];
-    document.title = translate(lang, 'app.documentTitle');
-  }, [lang]);
+    document.title = localize(event.title, lang);
+    document.querySelector('meta[name="description"]')?.setAttribute('content', localize(event.description, lang));
+  }, [event, lang]);
 
   return (
     <div className="app">
@@ -36,32 +36,24 @@ export function App() {
         <p className="app-dateline">
           <time dateTime={event.occurred.utc}>
             {formatEventDay(event.occurred.utc, event.occurred.timeZone, lang)} · {event.occurred.approximate ? '≈ ' : ''}
-            {translateRich(lang, 'card.timeLocal', time)}
+            {translateRich(lang, 'card.timeLocal', { ...time, zone: localize(event.occurred.timeZoneName, lang) })}
           </time>
           <span className="muted"> — {localize(event.occurred.note, lang)}</span>
         </p>
       </header>
       <main className="app-main">
         <div className="map-pane">
-          <MapView caption={translate(lang, 'map.caption', { distance: formatDistanceKm(storyDistanceKm(event), lang) })} />
+          <MapView caption={eventCaption(event, lang)} />
         </div>
         <div className="panel">
           <p className="app-summary">{localize(event.summary, lang)}</p>
           <VersionPanel />
           <KnownFacts />
           <footer className="app-footer">
-            <p>{translate(lang, 'footer.credits')}</p>
+            <p>{localize(event.credits, lang)}</p>
           </footer>
         </div>
       </main>
     </div>
   );
-}
-
-/**
- * The gap the caption speaks of: from the garrison SOHR measured from to the town SANA's
- * place lies south of. Measured, not written into the caption, so it follows the data.
- */
-function storyDistanceKm(event: NewsEvent): number {
-  return distanceKm(placeById(event, 'tanf-base').anchor, placeById(event, 'sukhnah').anchor);
 }

@@ -14,8 +14,12 @@ export interface Camera {
 /** [[west, south], [east, north]] in degrees. */
 export type Bounds = readonly [LonLat, LonLat];
 
-/** The zooms the map allows, and so the only ones a URL or a request can ask for. */
-export const ZOOM_RANGE = { min: 3, max: 11 } as const;
+/**
+ * The zooms the map allows, and so the only ones a URL or a request can ask for: from a region
+ * (the whole basemap) down to a few streets, so that an event of any scale, a 150 km desert or a
+ * 2 km yard, can be framed whole. Framing itself is derived from each claim's geometry.
+ */
+export const ZOOM_RANGE = { min: 3, max: 15 } as const;
 
 /** Web Mercator cannot show the poles; MapLibre clamps latitude to this too. */
 export const MAX_LATITUDE = 85.051129;

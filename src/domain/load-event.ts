@@ -6,12 +6,16 @@
  * what "valid" means. It reads no files itself: callers hand it parsed JSON.
  */
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import { eventBounds } from './geometry.ts';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   Basemap,
+  BasemapManifest,
   ClaimGeometryRef,
+  EventMap,
   ClaimedPlace,
   KnownFact,
+  Lang,
   LaterStatement,
   LonLat,
   NewsEvent,
@@ -23,16 +27,27 @@ import type {
   SourceRef,
   Version,
 } from './types.ts';
-import { FILL_PATTERNS, LINE_STYLES, PLACE_KINDS } from './types.ts';
-import { IdRegistry, IssueLog, RecordReader, describeValue, hasArabicLetter, isRecord } from './validate.ts';
+import { FILL_PATTERNS, LANGS, LINE_STYLES } from './types.ts';
+import {
+  IdRegistry,
+  IssueLog,
+  RecordReader,
+  canonicalLanguageTag,
+  describeValue,
+  hasArabicLetter,
+  hasLatinLetter,
+  isRecord,
+  languageDirection,
+  type Extent,
+} from './validate.ts';
 
 export { DataValidationError, formatIssue } from './validate.ts';
-export type { DataIssue } from './validate.ts';
+export type { DataIssue, Extent } from './validate.ts';
 
 /** File names inside an event folder (data/events/<id>/). */
 export const EVENT_FILES = { event: 'event.json', places: 'places.geojson', areas: 'areas.geojson' } as const;
 
-/** File names inside data/basemap/, by Basemap key. */
+/** File names inside a basemap folder (data/basemap/ by default), by Basemap key. */
 export const BASEMAP_FILES: Readonly<Record<keyof Basemap, string>> = {
   countries: 'countries.geojson',
   boundaryLines: 'boundary_lines.geojson',
@@ -40,8 +55,19 @@ export const BASEMAP_FILES: Readonly<Record<keyof Basemap, string>> = {
   lakes: 'lakes.geojson',
   regions: 'regions.geojson',
   populatedPlaces: 'populated_places.geojson',
-  labels: 'labels.geojson',
 };
+
+/** The basemap folder's manifest: its extent (written by scripts/cut-basemap.mjs). */
+export const BASEMAP_MANIFEST = 'basemap.json';
+
+/** The basemap an event uses when its event.json names none. */
+export const DEFAULT_BASEMAP_DIR = 'data/basemap';
+
+/** A kind is a lower-case word or kebab-case words: `village`, `border-crossing`. */
+const PLACE_KIND = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** `{distance:<place id>:<place id>}` in a caption: the computed distance between two places. */
+export const CAPTION_DISTANCE = /\{distance:([^:{}]+):([^:{}]+)\}/g;
 
 /** `suppliedBy` may name the editors instead of a party: they drew the area when no party did. */
 const EDITORS = 'editors';
@@ -52,6 +78,8 @@ export interface EventInput {
   readonly event: unknown;
   readonly places: unknown;
   readonly areas: unknown;
+  /** The extent of the event's basemap (see `parseBasemapManifest`): every position must lie in it. */
+  readonly extent: Extent;
 }
 
 type GeometryType = Geometry['type'];
@@ -71,12 +99,18 @@ const COORDINATE_DEPTH: Readonly<Record<Exclude<GeometryType, 'GeometryCollectio
  * Checks `coordinates` down to each position. Stops at the first bad position: one broken
  * polygon should produce one line in the report, not thousands.
  */
-function checkCoordinates(r: RecordReader, value: unknown, field: string, type: keyof typeof COORDINATE_DEPTH): boolean {
+function checkCoordinates(
+  r: RecordReader,
+  value: unknown,
+  field: string,
+  type: keyof typeof COORDINATE_DEPTH,
+  extent: Extent,
+): boolean {
   const isPolygonal = type === 'Polygon' || type === 'MultiPolygon';
   /** The smallest array allowed at a depth: a ring needs 4 positions, a line 2, any other list 1. */
   const minimumAt = (depth: number): number => (depth === 1 && isPolygonal ? 4 : depth === 1 && type !== 'MultiPoint' ? 2 : 1);
   const walk = (node: unknown, path: string, depth: number): boolean => {
-    if (depth === 0) return r.lonLat(node, path, true) !== undefined;
+    if (depth === 0) return r.lonLat(node, path, extent) !== undefined;
     if (!Array.isArray(node)) {
       r.issue(path, 'an array of coordinates', node);
       return false;
@@ -110,6 +144,7 @@ function readGeometry<T extends Exclude<GeometryType, 'GeometryCollection'>>(
   r: RecordReader,
   value: unknown,
   types: readonly T[],
+  extent: Extent,
 ): GeometryOf<T> | undefined {
   if (!isRecord(value)) {
     r.issue('geometry', `a GeoJSON geometry of type ${types.join(' or ')}`, value);
@@ -120,7 +155,7 @@ function readGeometry<T extends Exclude<GeometryType, 'GeometryCollection'>>(
     r.issue('geometry.type', types.map((t) => `"${t}"`).join(' or '), value.type);
     return undefined;
   }
-  if (!checkCoordinates(r, value.coordinates, 'geometry.coordinates', type)) return undefined;
+  if (!checkCoordinates(r, value.coordinates, 'geometry.coordinates', type, extent)) return undefined;
   // Safe: the type is one of T and every position was checked above.
   return { type, coordinates: value.coordinates } as GeometryOf<T>;
 }
@@ -190,6 +225,7 @@ interface EventContext {
   /** Known facts are never referenced, but their ids must still be unique. */
   readonly knownIds: IdRegistry;
   readonly eventFile: string;
+  readonly extent: Extent;
 }
 
 /**
@@ -212,6 +248,7 @@ function openIdRecord(
 function readSource(ctx: EventContext, value: unknown, index: number): SourceRef {
   const { r, o, id: sourceId } = openIdRecord(ctx, value, index, 'source');
   ctx.ids.source.claim(r, sourceId, `source #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'publisher', 'title', 'date', 'url']);
   const date = o.date === undefined ? undefined : r.isoDate(o.date, 'date');
   const url = r.optionalUrl(o.url, 'url');
   return {
@@ -227,7 +264,9 @@ function readParty(ctx: EventContext, value: unknown, index: number): Party {
   const { r, o, id: partyId } = openIdRecord(ctx, value, index, 'party');
   if (partyId === EDITORS) r.issueText('id', `an id other than "${EDITORS}" (reserved for suppliedBy)`, JSON.stringify(partyId));
   ctx.ids.party.claim(r, partyId, `party #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'name', 'shortName', 'mark']);
   const mark = r.object(o.mark, 'mark');
+  r.onlyFields(mark, ['color', 'line', 'fill'], 'mark');
   return {
     id: partyId,
     name: r.text(o.name, 'name'),
@@ -243,6 +282,7 @@ function readParty(ctx: EventContext, value: unknown, index: number): Party {
 function readRing(ctx: EventContext, value: unknown, index: number): RingSpec {
   const { r, o, id: ringId } = openIdRecord(ctx, value, index, 'ring');
   ctx.ids.ring.claim(r, ringId, `ring #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'center', 'radiusKm', 'bandKm', 'label', 'note', 'sources']);
   const center = r.string(o.center, 'center');
   ctx.refs.expect(r, 'center', center, 'place');
   const radiusKm = r.positiveNumber(o.radiusKm, 'radiusKm');
@@ -267,6 +307,7 @@ function readRing(ctx: EventContext, value: unknown, index: number): RingSpec {
 
 function readUncertainty(ctx: EventContext, r: RecordReader, value: unknown, ownId: string): SectorUncertainty {
   const o = r.object(value, 'uncertainty');
+  r.onlyFields(o, ['kind', 'around', 'innerKm', 'outerKm', 'fromBearing', 'toBearing'], 'uncertainty');
   r.oneOf(o.kind, 'uncertainty.kind', ['sector'] as const);
   const around = r.string(o.around, 'uncertainty.around');
   if (around === ownId)
@@ -295,7 +336,23 @@ function readPlace(ctx: EventContext, file: string, feature: unknown, index: num
   const r = featureReader(ctx.log, file, feature, index, 'id');
   const f = r.object(feature, '(feature)');
   if (f.type !== 'Feature') r.issue('type', '"Feature"', f.type);
+  r.onlyFields(f, ['type', 'geometry', 'properties'], '(feature)');
   const p = r.object(f.properties, 'properties');
+  r.onlyFields(p, [
+    'id',
+    'kind',
+    'kindLabel',
+    'country',
+    'role',
+    'name',
+    'approximate',
+    'labelSide',
+    'labelAt',
+    'precisionKm',
+    'precision',
+    'uncertainty',
+    'sources',
+  ]);
   const id = r.string(p.id, 'id');
   ctx.ids.place.claim(r, id, `feature #${index} in ${file}`);
   let precisionKm: number | null = null;
@@ -306,9 +363,16 @@ function readPlace(ctx: EventContext, file: string, feature: unknown, index: num
   }
   const sources = r.stringArray(p.sources, 'sources');
   ctx.refs.expectAll(r, 'sources', sources, 'source');
+  const kind = r.string(p.kind, 'kind', 'a kind of place in kebab-case, e.g. "town", "village", "military-base"');
+  if (kind !== '' && !PLACE_KIND.test(kind))
+    r.issue('kind', 'a kind of place in lower-case kebab-case, e.g. "border-crossing"', kind);
   const base = {
     id,
-    kind: r.oneOf(p.kind, 'kind', PLACE_KINDS),
+    kind,
+    ...(p.kindLabel === undefined ? {} : { kindLabel: r.text(p.kindLabel, 'kindLabel') }),
+    ...(p.country === undefined
+      ? {}
+      : { country: r.string(p.country, 'country', "a country's name as in the basemap's countries.geojson") }),
     role: r.oneOf(p.role, 'role', ['event', 'context'] as const),
     name: r.text(p.name, 'name'),
     approximate: r.boolean(p.approximate, 'approximate', false),
@@ -318,13 +382,13 @@ function readPlace(ctx: EventContext, file: string, feature: unknown, index: num
     ...(p.uncertainty === undefined ? {} : { uncertainty: readUncertainty(ctx, r, p.uncertainty, id) }),
     sources,
   };
-  const geometry = readGeometry(r, f.geometry, ['Point', 'Polygon', 'MultiPolygon'] as const);
+  const geometry = readGeometry(r, f.geometry, ['Point', 'Polygon', 'MultiPolygon'] as const, ctx.extent);
   if (geometry === undefined) return undefined;
   if (geometry.type === 'Point') {
     return { ...base, geometry, anchor: [geometry.coordinates[0] ?? 0, geometry.coordinates[1] ?? 0] };
   }
   // An area's label may be placed by hand (`labelAt`), where it does not cover other places.
-  const labelAt = p.labelAt === undefined ? undefined : r.lonLat(p.labelAt, 'labelAt', true);
+  const labelAt = p.labelAt === undefined ? undefined : r.lonLat(p.labelAt, 'labelAt', ctx.extent);
   if (labelAt && !booleanPointInPolygon([...labelAt], geometry)) {
     r.issue('labelAt', "a position inside the place's own area", p.labelAt);
   }
@@ -333,9 +397,11 @@ function readPlace(ctx: EventContext, file: string, feature: unknown, index: num
 
 function readClaimedPlace(ctx: EventContext, r: RecordReader, value: unknown): ClaimedPlace {
   const o = r.object(value, 'place');
+  r.onlyFields(o, ['label', 'precision', 'suppliedBy', 'geometry'], 'place');
   const suppliedBy = r.string(o.suppliedBy, 'place.suppliedBy');
   if (suppliedBy !== EDITORS) ctx.refs.expect(r, 'place.suppliedBy', suppliedBy, 'party');
   const g = r.object(o.geometry, 'place.geometry');
+  r.onlyFields(g, ['kind', 'place', 'ring'], 'place.geometry');
   const kind = r.oneOf(g.kind, 'place.geometry.kind', ['place', 'ring'] as const);
   let geometry: ClaimGeometryRef;
   if (kind === 'place') {
@@ -354,27 +420,23 @@ function readVersion(ctx: EventContext, value: unknown, index: number): Version 
   const party = isRecord(value) && typeof value.party === 'string' && value.party !== '' ? value.party : undefined;
   const r = new RecordReader(ctx.log, ctx.eventFile, party === undefined ? `version #${index}` : `version "${party}"`);
   const o = r.object(value, '(record)');
+  r.onlyFields(o, ['party', 'speaker', 'channel', 'time', 'target', 'place', 'weapons', 'damage', 'later', 'quotes', 'sources']);
   const partyId = r.string(o.party, 'party');
   ctx.refs.expect(r, 'party', partyId, 'party');
   const time = r.object(o.time, 'time');
+  r.onlyFields(time, ['utc', 'text'], 'time');
   let utc: string | null = null;
   if (typeof time.utc === 'string') utc = r.utcTimestamp(time.utc, 'time.utc');
   else if (time.utc !== null)
     r.issue('time.utc', 'an ISO 8601 UTC timestamp ending in Z, or null when the party gave no time', time.utc);
   const later = r.array(o.later, 'later').map((item, i): LaterStatement => {
     const l = r.object(item, `later[${i}]`);
+    r.onlyFields(l, ['date', 'text', 'sources'], `later[${i}]`);
     const sources = r.stringArray(l.sources, `later[${i}].sources`);
     ctx.refs.expectAll(r, `later[${i}].sources`, sources, 'source');
     return { date: r.isoDate(l.date, `later[${i}].date`), text: r.text(l.text, `later[${i}].text`), sources };
   });
-  const quotes = r.array(o.quotes, 'quotes').map((item, i): Quote => {
-    const q = r.object(item, `quotes[${i}]`);
-    const ar = r.string(q.ar, `quotes[${i}].ar`, 'the Arabic original as a non-empty string');
-    if (ar !== '' && !hasArabicLetter(ar)) r.issue(`quotes[${i}].ar`, 'the Arabic original, containing Arabic letters', ar);
-    const source = r.string(q.source, `quotes[${i}].source`);
-    ctx.refs.expect(r, `quotes[${i}].source`, source, 'source');
-    return { ar, en: r.string(q.en, `quotes[${i}].en`, 'a non-empty English translation'), source };
-  });
+  const quotes = r.array(o.quotes, 'quotes').map((item, i) => readQuote(ctx, r, item, `quotes[${i}]`));
   const sources = r.stringArray(o.sources, 'sources');
   ctx.refs.expectAll(r, 'sources', sources, 'source');
   return {
@@ -392,9 +454,72 @@ function readVersion(ctx: EventContext, value: unknown, index: number): Version 
   };
 }
 
+/** Letters a text in each app language must contain, so that a slip into the other script is caught. */
+const SCRIPT_CHECK: Readonly<Record<Lang, { test: (text: string) => boolean; what: string }>> = {
+  en: { test: hasLatinLetter, what: 'Latin letters' },
+  ar: { test: hasArabicLetter, what: 'Arabic letters' },
+};
+
+const isAppLang = (tag: string): tag is Lang => (LANGS as readonly string[]).includes(tag);
+
+/**
+ * A quote in its original language (any language, tagged), with the editors' translation into
+ * every app language but the original's: an English statement needs an Arabic translation, an
+ * Arabic one an English translation, a French one both.
+ */
+function readQuote(ctx: EventContext, r: RecordReader, value: unknown, field: string): Quote {
+  const q = r.object(value, field);
+  r.onlyFields(q, ['original', 'translations', 'source'], field);
+  const original = r.object(q.original, `${field}.original`);
+  r.onlyFields(original, ['lang', 'text'], `${field}.original`);
+  const rawLang = r.string(
+    original.lang,
+    `${field}.original.lang`,
+    'the language of the original as a BCP 47 tag, e.g. "ar", "en", "fr"',
+  );
+  const lang = rawLang === '' ? '' : canonicalLanguageTag(rawLang);
+  if (lang === null) r.issue(`${field}.original.lang`, 'a BCP 47 language tag, e.g. "ar", "en", "fr"', rawLang);
+  const text = r.string(original.text, `${field}.original.text`, 'the original words, verbatim, as a non-empty string');
+  const primary = (lang ?? '').split('-')[0] ?? '';
+  if (text !== '' && isAppLang(primary) && !SCRIPT_CHECK[primary].test(text)) {
+    r.issue(
+      `${field}.original.text`,
+      `words in the original's language ("${primary}"), containing ${SCRIPT_CHECK[primary].what}`,
+      text,
+    );
+  }
+  const given = q.translations === undefined ? {} : r.object(q.translations, `${field}.translations`);
+  r.onlyFields(given, LANGS, `${field}.translations`);
+  const translations: Partial<Record<Lang, string>> = {};
+  for (const appLang of LANGS) {
+    if (appLang === primary) {
+      if (given[appLang] !== undefined)
+        r.issue(
+          `${field}.translations.${appLang}`,
+          `no translation into the original's own language ("${appLang}")`,
+          given[appLang],
+        );
+      continue;
+    }
+    const translation = r.string(
+      given[appLang],
+      `${field}.translations.${appLang}`,
+      `the editors' translation into "${appLang}"`,
+    );
+    if (translation !== '' && !SCRIPT_CHECK[appLang].test(translation)) {
+      r.issue(`${field}.translations.${appLang}`, `a translation containing ${SCRIPT_CHECK[appLang].what}`, translation);
+    }
+    translations[appLang] = translation;
+  }
+  const source = r.string(q.source, `${field}.source`);
+  ctx.refs.expect(r, `${field}.source`, source, 'source');
+  return { original: { lang: lang ?? '', dir: languageDirection(lang ?? ''), text }, translations, source };
+}
+
 function readKnownFact(ctx: EventContext, value: unknown, index: number): KnownFact {
   const { r, o, id: factId } = openIdRecord(ctx, value, index, 'known fact');
   ctx.knownIds.claim(r, factId, `known fact #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'text', 'sources']);
   const sources = r.stringArray(o.sources, 'sources');
   ctx.refs.expectAll(r, 'sources', sources, 'source');
   return { id: factId, text: r.text(o.text, 'text'), sources };
@@ -434,11 +559,75 @@ function checkVersionsMatchParties(ctx: EventContext, parties: readonly Party[],
   });
 }
 
-function readView(r: RecordReader, value: unknown): NewsEvent['view'] {
+/** Colour may not be the only difference: no two parties share a line style and a fill pattern. */
+function checkMarksDistinct(ctx: EventContext, parties: readonly Party[]): void {
+  const seen = new Map<string, string>();
+  for (const party of parties) {
+    const shape = `${party.mark.line}/${party.mark.fill}`;
+    const first = seen.get(shape);
+    if (first !== undefined) {
+      new RecordReader(ctx.log, ctx.eventFile, `party "${party.id}"`).issueText(
+        'mark',
+        `a line and fill unlike every other party's (party "${first}" already has line "${party.mark.line}" and fill "${party.mark.fill}"): colour alone does not tell parties apart`,
+        JSON.stringify(shape),
+      );
+    } else seen.set(shape, party.id);
+  }
+}
+
+function readLabel(r: RecordReader, value: unknown, field: string, extent: Extent): EventMap['labels'][number] {
+  const o = r.object(value, field);
+  r.onlyFields(o, ['name', 'at'], field);
+  return { name: r.text(o.name, `${field}.name`), at: r.lonLat(o.at, `${field}.at`, extent) ?? [0, 0] };
+}
+
+function readEventMap(r: RecordReader, value: unknown, extent: Extent): EventMap {
+  const o = r.object(value, 'map');
+  r.onlyFields(o, ['basemap', 'highlightCountries', 'regions', 'rivers', 'labels'], 'map');
+  const names = (v: unknown, field: string) => (v === undefined ? [] : r.stringArray(v, field));
+  return {
+    basemap:
+      o.basemap === undefined
+        ? null
+        : r.string(o.basemap, 'map.basemap', 'a path to a basemap folder, relative to the event folder'),
+    highlightCountries: names(o.highlightCountries, 'map.highlightCountries'),
+    regions: names(o.regions, 'map.regions'),
+    rivers:
+      o.rivers === undefined
+        ? []
+        : r.array(o.rivers, 'map.rivers').map((river, i) => {
+            const v = r.object(river, `map.rivers[${i}]`);
+            r.onlyFields(v, ['match', 'label'], `map.rivers[${i}]`);
+            return { match: r.stringArray(v.match, `map.rivers[${i}].match`), label: r.text(v.label, `map.rivers[${i}].label`) };
+          }),
+    labels:
+      o.labels === undefined ? [] : r.array(o.labels, 'map.labels').map((l, i) => readLabel(r, l, `map.labels[${i}]`, extent)),
+  };
+}
+
+/** Every `{…}` in a caption must be a `{distance:a:b}` between two known places. */
+function readCaption(ctx: EventContext, r: RecordReader, value: unknown): NewsEvent['caption'] {
+  const caption = r.text(value, 'caption');
+  for (const lang of LANGS) {
+    const field = `caption.${lang}`;
+    const text = caption[lang];
+    for (const m of text.matchAll(CAPTION_DISTANCE)) {
+      ctx.refs.expect(r, field, m[1] ?? '', 'place');
+      ctx.refs.expect(r, field, m[2] ?? '', 'place');
+    }
+    const stray = text.replace(CAPTION_DISTANCE, '').match(/\{[^}]*\}?/);
+    if (stray) r.issue(field, 'only {distance:<place id>:<place id>} placeholders', stray[0]);
+  }
+  return caption;
+}
+
+function readView(r: RecordReader, value: unknown, extent: Extent): NewsEvent['view'] | null {
+  if (value === undefined) return null;
   const view = r.object(value, 'view');
+  r.onlyFields(view, ['bounds'], 'view');
   const bounds = r.array(view.bounds, 'view.bounds');
-  const sw = r.lonLat(bounds[0], 'view.bounds[0]', true);
-  const ne = r.lonLat(bounds[1], 'view.bounds[1]', true);
+  const sw = r.lonLat(bounds[0], 'view.bounds[0]', extent);
+  const ne = r.lonLat(bounds[1], 'view.bounds[1]', extent);
   if (bounds.length !== 2) r.issue('view.bounds', 'exactly two positions [[west, south], [east, north]]', bounds);
   if (sw !== undefined && ne !== undefined) {
     if (sw[0] >= ne[0]) r.issue('view.bounds[1][0]', `an east longitude greater than the west one (${sw[0]})`, ne[0]);
@@ -466,6 +655,7 @@ export function parseEvent(input: EventInput): NewsEvent {
       party: new IdRegistry('party'),
     },
     knownIds: new IdRegistry('known fact'),
+    extent: input.extent,
   };
 
   if (!isRecord(input.event)) {
@@ -476,21 +666,45 @@ export function parseEvent(input: EventInput): NewsEvent {
   const eventId = typeof e.id === 'string' && e.id !== '' ? e.id : undefined;
   const r = new RecordReader(log, eventFile, eventId === undefined ? 'event' : `event "${eventId}"`);
 
+  r.onlyFields(e, [
+    '$schema',
+    'id',
+    'title',
+    'summary',
+    'description',
+    'caption',
+    'credits',
+    'occurred',
+    'view',
+    'map',
+    'rings',
+    'parties',
+    'versions',
+    'known',
+    'sources',
+  ]);
   const id = r.string(e.id, 'id');
   const title = r.text(e.title, 'title');
   const summary = r.text(e.summary, 'summary');
+  const description = r.text(e.description, 'description');
+  const caption = readCaption(ctx, r, e.caption);
+  const credits = r.text(e.credits, 'credits');
   const occurredObj = r.object(e.occurred, 'occurred');
+  r.onlyFields(occurredObj, ['utc', 'timeZone', 'timeZoneName', 'approximate', 'note'], 'occurred');
   const occurred = {
     utc: r.utcTimestamp(occurredObj.utc, 'occurred.utc'),
     timeZone: r.timeZone(occurredObj.timeZone, 'occurred.timeZone'),
+    timeZoneName: r.text(occurredObj.timeZoneName, 'occurred.timeZoneName'),
     approximate: r.boolean(occurredObj.approximate, 'occurred.approximate'),
     note: r.text(occurredObj.note, 'occurred.note'),
   };
-  const view = readView(r, e.view);
+  const view = readView(r, e.view, ctx.extent);
+  const map = readEventMap(r, e.map, ctx.extent);
 
   const sources = r.array(e.sources, 'sources').map((s, i) => readSource(ctx, s, i));
   const parties = r.array(e.parties, 'parties').map((p, i) => readParty(ctx, p, i));
   if (parties.length === 0) r.issue('parties', 'at least one party', e.parties);
+  checkMarksDistinct(ctx, parties);
   const rings = r.array(e.rings, 'rings').map((ring, i) => readRing(ctx, ring, i));
   const versions = r.array(e.versions, 'versions').map((v, i) => readVersion(ctx, v, i));
   const known = r.array(e.known, 'known').map((k, i) => readKnownFact(ctx, k, i));
@@ -514,7 +728,98 @@ export function parseEvent(input: EventInput): NewsEvent {
   checkVersionsMatchParties(ctx, parties, versions);
 
   log.throwIfAny();
-  return { id, title, summary, occurred, view, places, rings, parties, versions, known, sources };
+  const event: NewsEvent = {
+    id,
+    title,
+    summary,
+    description,
+    caption,
+    credits,
+    occurred,
+    view: view ?? {
+      bounds: [
+        [0, 0],
+        [0, 0],
+      ],
+    },
+    map,
+    places,
+    rings,
+    parties,
+    versions,
+    known,
+    sources,
+  };
+  // Without a stated opening view, the map opens on every claim and every event place.
+  return view ? event : { ...event, view: { bounds: eventBounds(event) } };
+}
+
+/**
+ * Reads a basemap folder's manifest (basemap.json) into the extent its layers were cut to.
+ * @throws DataValidationError when it is malformed.
+ */
+export function parseBasemapManifest(file: string, value: unknown): Extent & BasemapManifest {
+  const log = new IssueLog();
+  const r = new RecordReader(log, file, '(manifest)');
+  const o = r.object(value, '(whole file)');
+  const box = r.array(o.extent, 'extent');
+  const sw = r.lonLat(box[0], 'extent[0]', null);
+  const ne = r.lonLat(box[1], 'extent[1]', null);
+  if (box.length !== 2) r.issue('extent', 'exactly two positions [[west, south], [east, north]]', box);
+  if (sw && ne && (sw[0] >= ne[0] || sw[1] >= ne[1])) r.issue('extent', 'a box with west < east and south < north', box);
+  log.throwIfAny();
+  const [west, south] = sw ?? [0, 0];
+  const [east, north] = ne ?? [0, 0];
+  return {
+    west,
+    south,
+    east,
+    north,
+    file,
+    extent: [
+      [west, south],
+      [east, north],
+    ],
+  };
+}
+
+/**
+ * What can only be checked with the basemap's layers at hand (the build does it, the browser
+ * does not fetch them to validate): each place lies in the country it says, and the countries,
+ * regions and rivers `map` names exist.
+ * @throws DataValidationError listing every issue found.
+ */
+export function checkEventOnBasemap(event: NewsEvent, basemap: Basemap, dir: string, basemapDir: string): void {
+  const log = new IssueLog();
+  const countries = new Map(basemap.countries.features.map((f) => [f.properties.name, f]));
+  for (const place of event.places) {
+    if (place.country === undefined) continue;
+    const file = `${dir}/${place.geometry.type === 'Point' ? EVENT_FILES.places : EVENT_FILES.areas}`;
+    const r = new RecordReader(log, file, `feature "${place.id}"`);
+    const country = countries.get(place.country);
+    if (!country) {
+      r.issueText('country', `the name of a country in ${basemapDir}/${BASEMAP_FILES.countries}`, JSON.stringify(place.country));
+    } else if (!booleanPointInPolygon([...place.anchor], country)) {
+      const [lon, lat] = place.anchor;
+      const swappedFits = booleanPointInPolygon([lat, lon], country);
+      r.issueText(
+        'geometry.coordinates',
+        `a position inside ${place.country}, the country in its "country" field${swappedFits ? ' (longitude and latitude look swapped: GeoJSON is [longitude, latitude])' : ''}`,
+        JSON.stringify([lon, lat]),
+      );
+    }
+  }
+  const r = new RecordReader(log, `${dir}/${EVENT_FILES.event}`, `event "${event.id}"`);
+  const known = (names: Iterable<string | null>) => new Set([...names].filter((n): n is string => n !== null));
+  const checkNames = (names: readonly string[], field: string, layer: keyof Basemap, have: Set<string>) =>
+    names.forEach((name, i) => {
+      if (!have.has(name)) r.issueText(`${field}[${i}]`, `a name in ${basemapDir}/${BASEMAP_FILES[layer]}`, JSON.stringify(name));
+    });
+  checkNames(event.map.highlightCountries, 'map.highlightCountries', 'countries', new Set(countries.keys()));
+  checkNames(event.map.regions, 'map.regions', 'regions', known(basemap.regions.features.map((f) => f.properties.name)));
+  const rivers = known(basemap.rivers.features.map((f) => f.properties.name));
+  event.map.rivers.forEach((river, i) => checkNames(river.match, `map.rivers[${i}].match`, 'rivers', rivers));
+  log.throwIfAny();
 }
 
 interface BasemapLayerRule {
@@ -522,8 +827,6 @@ interface BasemapLayerRule {
   /** `required`: a non-empty string; `nullable`: a string or null (absent counts as null); `none`: not read. */
   readonly name: 'required' | 'nullable' | 'none';
   readonly scalerank?: boolean;
-  /** Also a non-empty Arabic `name_ar`. */
-  readonly nameAr?: boolean;
 }
 
 const POLYGONS = ['Polygon', 'MultiPolygon'] as const;
@@ -536,10 +839,9 @@ const BASEMAP_RULES: Readonly<Record<keyof Basemap, BasemapLayerRule>> = {
   lakes: { types: POLYGONS, name: 'nullable' },
   regions: { types: POLYGONS, name: 'required' },
   populatedPlaces: { types: ['Point'], name: 'required', scalerank: true },
-  labels: { types: ['Point'], name: 'required', nameAr: true },
 };
 
-function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: BasemapLayerRule): Feature[] {
+function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: BasemapLayerRule, extent: Extent): Feature[] {
   const out: Feature[] = [];
   readFeatureCollection(log, file, data).forEach((feature, i) => {
     const r = featureReader(log, file, feature, i, 'name');
@@ -553,9 +855,8 @@ function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: Base
       if (props.name === undefined || props.name === null) extra.name = null;
       else extra.name = r.string(props.name, 'name', 'a non-empty string or null');
     }
-    if (rule.nameAr === true) extra.name_ar = r.string(props.name_ar, 'name_ar', 'a non-empty string (Arabic name)');
     if (rule.scalerank === true) extra.scalerank = r.number(props.scalerank, 'scalerank', 'a number (Natural Earth scalerank)');
-    const geometry = readGeometry(r, f.geometry, rule.types);
+    const geometry = readGeometry(r, f.geometry, rule.types, extent);
     if (geometry !== undefined) out.push({ type: 'Feature', geometry, properties: { ...props, ...extra } });
   });
   return out;
@@ -563,12 +864,16 @@ function readBasemapLayer(log: IssueLog, file: string, data: unknown, rule: Base
 
 /**
  * Validates the basemap layers: FeatureCollections, geometry types as in `Basemap`,
- * positions inside the extract, and `name` (and `scalerank`) where the type needs them.
+ * positions inside the manifest's extent, and `name` (and `scalerank`) where the type needs them.
  * @throws DataValidationError listing every issue found.
  */
-export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly path: string; readonly data: unknown }>>): Basemap {
+export function parseBasemap(
+  files: Readonly<Record<keyof Basemap, { readonly path: string; readonly data: unknown }>>,
+  extent: Extent,
+): Basemap {
   const log = new IssueLog();
-  const layer = (key: keyof Basemap): Feature[] => readBasemapLayer(log, files[key].path, files[key].data, BASEMAP_RULES[key]);
+  const layer = (key: keyof Basemap): Feature[] =>
+    readBasemapLayer(log, files[key].path, files[key].data, BASEMAP_RULES[key], extent);
   const features = {
     countries: layer('countries'),
     boundaryLines: layer('boundaryLines'),
@@ -576,7 +881,6 @@ export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly pa
     lakes: layer('lakes'),
     regions: layer('regions'),
     populatedPlaces: layer('populatedPlaces'),
-    labels: layer('labels'),
   };
   log.throwIfAny();
   // Safe: each layer's geometry types and typed properties were checked against BASEMAP_RULES,
@@ -590,6 +894,5 @@ export function parseBasemap(files: Readonly<Record<keyof Basemap, { readonly pa
     lakes: collection('lakes'),
     regions: collection('regions'),
     populatedPlaces: collection('populatedPlaces'),
-    labels: collection('labels'),
   };
 }

@@ -22,8 +22,24 @@ export interface SourceRef {
   readonly url?: string;
 }
 
-export const PLACE_KINDS = ['military-base', 'town', 'city', 'capital', 'border-crossing', 'camp', 'ridge', 'region'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
+/**
+ * Kinds of place the documentation names and the schema suggests. The list is open: any
+ * lower-case kebab-case word (`village`, `depot`, `hospital`) is a kind too, with `kindLabel`
+ * to say it in words.
+ */
+export const KNOWN_PLACE_KINDS = [
+  'military-base',
+  'village',
+  'town',
+  'city',
+  'capital',
+  'border-crossing',
+  'camp',
+  'ridge',
+  'region',
+  'site',
+] as const;
+export type PlaceKind = string;
 
 /** An area drawn instead of a pin when a place is named but not located. */
 export interface SectorUncertainty {
@@ -40,6 +56,10 @@ export interface SectorUncertainty {
 export interface Place {
   readonly id: string;
   readonly kind: PlaceKind;
+  /** The kind in words, when it is not one the reader would guess from the name. */
+  readonly kindLabel?: LocalizedText;
+  /** The basemap country the place lies in (its `name` in countries.geojson), when stated: checked at build time. */
+  readonly country?: string;
   /** `event` places are part of the story; `context` places orient the reader. */
   readonly role: 'event' | 'context';
   readonly name: LocalizedText;
@@ -98,10 +118,15 @@ export interface ClaimedPlace {
 }
 
 export interface Quote {
-  /** The Arabic original, verbatim from the source. */
-  readonly ar: string;
-  /** The editors' English translation. */
-  readonly en: string;
+  /** The words as the party said or wrote them, verbatim from the source. */
+  readonly original: {
+    /** BCP 47 language tag of the original, e.g. `ar`, `en`, `fr`. */
+    readonly lang: string;
+    readonly dir: 'ltr' | 'rtl';
+    readonly text: string;
+  };
+  /** The editors' translation into each app language other than the original's. */
+  readonly translations: Readonly<Partial<Record<Lang, string>>>;
   readonly source: string;
 }
 
@@ -133,18 +158,55 @@ export interface KnownFact {
   readonly sources: readonly string[];
 }
 
+/** A name printed on the map (a country, a sea): a cartographic placement, not a location. */
+export interface MapLabel {
+  readonly name: LocalizedText;
+  readonly at: LonLat;
+}
+
+/** A basemap river whose name the map prints, in the event's languages. */
+export interface RiverLabel {
+  /** Its `name` values in the basemap's rivers layer (Natural Earth names one river several ways). */
+  readonly match: readonly string[];
+  readonly label: LocalizedText;
+}
+
+/** What the event asks of the basemap: which one, and what of it to bring forward. */
+export interface EventMap {
+  /** The basemap folder as given in event.json (relative to the event folder), or null for data/basemap. */
+  readonly basemap: string | null;
+  /** Basemap countries (`name` in countries.geojson) drawn lighter, as the story's setting. */
+  readonly highlightCountries: readonly string[];
+  /** Basemap regions (`name` in regions.geojson) shaded, such as a desert the story speaks of. */
+  readonly regions: readonly string[];
+  readonly rivers: readonly RiverLabel[];
+  readonly labels: readonly MapLabel[];
+}
+
 export interface NewsEvent {
   readonly id: string;
   readonly title: LocalizedText;
   readonly summary: LocalizedText;
+  /** One or two sentences for search results and share previews (meta description). */
+  readonly description: LocalizedText;
+  /**
+   * The map's caption. `{distance:<place>:<place>}` is replaced by the computed distance
+   * between two places, so the words follow the geometry.
+   */
+  readonly caption: LocalizedText;
+  /** The footer's credits: basemap, source article, editors. */
+  readonly credits: LocalizedText;
   readonly occurred: {
     readonly utc: string;
     readonly timeZone: string;
+    /** The time zone as readers say it ("Syria time"), printed after local times. */
+    readonly timeZoneName: LocalizedText;
     readonly approximate: boolean;
     readonly note: LocalizedText;
   };
-  /** Initial view: [[west, south], [east, north]]. */
+  /** Initial view: [[west, south], [east, north]]; derived from the claims when event.json gives none. */
   readonly view: { readonly bounds: readonly [LonLat, LonLat] };
+  readonly map: EventMap;
   readonly places: readonly Place[];
   readonly rings: readonly RingSpec[];
   readonly parties: readonly Party[];
@@ -162,8 +224,13 @@ export interface Basemap {
   readonly lakes: FeatureCollection<Polygon | MultiPolygon, { name: string | null }>;
   readonly regions: FeatureCollection<Polygon | MultiPolygon, { name: string }>;
   readonly populatedPlaces: FeatureCollection<Point, { name: string; scalerank: number }>;
-  /** Where the map prints country names: cartographic placements, not locations. */
-  readonly labels: FeatureCollection<Point, { name: string; name_ar: string }>;
+}
+
+/** data/basemap/basemap.json (or another basemap folder's): what the folder covers. */
+export interface BasemapManifest {
+  /** [[west, south], [east, north]]: the layers were clipped to this box. */
+  readonly extent: readonly [LonLat, LonLat];
 }
 
 export type BasemapFeature = Feature;
+export type BasemapLayer = keyof Basemap;

@@ -76,12 +76,45 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UTC_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z$/;
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
 
-/** The area the basemap in data/basemap/ was clipped to: anything outside would float on blank paper. */
-export const BASEMAP_EXTRACT = { west: 30, east: 48, south: 27, north: 40 } as const;
-const EXTRACT_TEXT = `a position inside the basemap extract (longitude ${BASEMAP_EXTRACT.west}–${BASEMAP_EXTRACT.east} E, latitude ${BASEMAP_EXTRACT.south}–${BASEMAP_EXTRACT.north} N)`;
+/** A box in degrees: the basemap's extent, which every position of the event must fall in. */
+export interface Extent {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
+  /** Where the extent was read from, for messages: e.g. `data/basemap/basemap.json`. */
+  readonly file: string;
+}
+
+const LATIN_LETTER = /(?=\p{Script=Latin})\p{L}/u;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Languages written right to left, by their primary subtag. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
 export function hasArabicLetter(text: string): boolean {
   return ARABIC_LETTER.test(text);
+}
+
+export function hasLatinLetter(text: string): boolean {
+  return LATIN_LETTER.test(text);
+}
+
+/** A well-formed BCP 47 tag that Intl knows, in its canonical spelling; null otherwise. */
+export function canonicalLanguageTag(value: string): string | null {
+  if (!LANGUAGE_TAG.test(value)) return null;
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function languageDirection(tag: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(tag.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+export function extentText(e: Extent): string {
+  return `longitude ${e.west} to ${e.east}, latitude ${e.south} to ${e.north}, from ${e.file}`;
 }
 
 /** Checks that Y-M-D names a real calendar day (Date.UTC would silently roll 30 Feb over). */
@@ -134,6 +167,22 @@ export class RecordReader {
     return {};
   }
 
+  /**
+   * Reports every key of `o` that is not in `fields`: a misspelt optional field ("lableSide")
+   * would otherwise be ignored without a word. `at` is the field path of `o` ('' for the record).
+   */
+  onlyFields(o: Record<string, unknown>, fields: readonly string[], at = ''): void {
+    for (const key of Object.keys(o)) {
+      if (!fields.includes(key)) {
+        this.issueText(
+          `${at === '' ? '' : `${at}.`}${key}`,
+          `one of the known fields here (${fields.join(', ')}): no field "${key}"`,
+          'a misspelt or unknown field',
+        );
+      }
+    }
+  }
+
   array(value: unknown, field: string): readonly unknown[] {
     if (Array.isArray(value)) return value;
     this.issue(field, 'an array', value);
@@ -156,6 +205,7 @@ export class RecordReader {
       return { en: '', ar: '' };
     }
     const out: Record<Lang, string> = { en: '', ar: '' };
+    this.onlyFields(value, LANGS, field);
     for (const lang of LANGS) {
       out[lang] = this.string(value[lang], `${field}.${lang}`, `a non-empty string (${LANG_NAMES[lang]} translation)`);
     }
@@ -221,7 +271,7 @@ export class RecordReader {
 
   timeZone(value: unknown, field: string): string {
     if (typeof value === 'string' && isTimeZone(value)) return value;
-    this.issue(field, 'an IANA time zone accepted by Intl.DateTimeFormat, e.g. "Asia/Damascus"', value);
+    this.issue(field, 'an IANA time zone accepted by Intl.DateTimeFormat, e.g. "Europe/London"', value);
     return 'UTC';
   }
 
@@ -246,10 +296,10 @@ export class RecordReader {
   }
 
   /**
-   * A [lon, lat] position. With `inExtract`, also inside the basemap extract. Returns undefined
+   * A [lon, lat] position. With an `extent`, also inside it (the basemap's). Returns undefined
    * (after logging) when the position is unusable.
    */
-  lonLat(value: unknown, field: string, inExtract: boolean): LonLat | undefined {
+  lonLat(value: unknown, field: string, extent: Extent | null): LonLat | undefined {
     if (
       !Array.isArray(value) ||
       value.length < 2 ||
@@ -269,16 +319,20 @@ export class RecordReader {
       this.issue(`${field}[1]`, 'a latitude in [-90, 90]', lat);
       return undefined;
     }
-    if (inExtract && !isInExtract(lon, lat)) {
-      this.issue(field, EXTRACT_TEXT, value);
+    if (extent && !isInExtent(extent, lon, lat)) {
+      // The two mistakes behind nearly every such position: the pair written the wrong way
+      // round, or an event outside the region the basemap was cut for.
+      const fix = isInExtent(extent, lat, lon)
+        ? ' (longitude and latitude look swapped: GeoJSON is [longitude, latitude])'
+        : " (if the position is right, the event needs a basemap that covers it: cut one as docs/BASEMAP.md says and name it in event.json's map.basemap)";
+      this.issue(field, `a position inside the basemap's extent (${extentText(extent)})${fix}`, value);
       return undefined;
     }
     return [lon, lat];
   }
 }
 
-export function isInExtract(lon: number, lat: number): boolean {
-  const e = BASEMAP_EXTRACT;
+export function isInExtent(e: Pick<Extent, 'west' | 'south' | 'east' | 'north'>, lon: number, lat: number): boolean {
   return lon >= e.west && lon <= e.east && lat >= e.south && lat <= e.north;
 }
 

@@ -1,16 +1,14 @@
 /**
- * Interface strings, English. This dictionary is the source of truth for the keys; content
- * (places, parties, versions) is translated in data/, not here.
+ * Interface strings, English. This dictionary is the source of truth for the keys. It holds only
+ * words that are true of any event: everything about the event itself (its title, caption,
+ * credits, time zone, places, parties and versions) is written in its data folder, not here.
  */
 export const en = {
-  'app.documentTitle': 'One strike, three versions: the Syrian desert, 2 December 2018',
   'app.kicker': 'Contested event',
   'lang.switchTo': 'العربية',
   'lang.switchLabel': 'اقرأ هذه الصفحة بالعربية',
-  'map.label': 'Map of the claimed strike locations',
+  'map.label': 'Map of the claimed locations',
   'map.loading': 'Loading the map…',
-  'map.caption':
-    'Three claimed locations, far apart: SANA named an area south of al-Sukhnah, about {distance} north of the al-Tanf garrison; SOHR gave only a distance, about 35 km from al-Tanf, drawn as a ring; the coalition named no place beyond "the Syrian Badia". Select a version to see its place.',
   'map.staticNote':
     'This browser cannot draw the interactive map (WebGL is unavailable), so a static map is shown. Every version is below.',
   'map.error': 'The map could not be loaded. Every version is still in the panel.',
@@ -31,14 +29,13 @@ export const en = {
   'maplibre.markerTitle': 'Map marker',
   'maplibre.kilometers': 'km',
   'maplibre.meters': 'm',
-  'maplibre.euphrates': 'Euphrates',
   'panel.heading': 'What each party says',
-  'panel.intro': 'Claims, as each party made them. None has been independently verified.',
+  'panel.intro': 'Claims, as each party made them, side by side.',
   'card.show': 'Show on map',
   'card.shown': 'Shown on map',
   'card.speaker': 'Who spoke',
   'card.channel': 'How',
-  'card.time': 'Time of the strike',
+  'card.time': 'Time given',
   'card.target': 'Claimed target',
   'card.place': 'Claimed place',
   'card.precision': 'Precision',
@@ -47,16 +44,15 @@ export const en = {
   'card.later': 'Later statements',
   'card.laterNone': 'None reported.',
   'card.quotes': 'In their words',
-  'card.quoteOriginal': 'Arabic original',
+  'card.quoteOriginal': 'Original ({language})',
   'card.quoteTranslation': 'Translation by the editors',
   'card.sources': 'Sources',
-  'card.timeLocal': '{local} Syria time ({utc} UTC)',
-  'card.quoteShowOriginal': 'Show the Arabic original',
+  'card.timeLocal': '{local} {zone} ({utc} UTC)',
+  'card.quoteShowOriginal': 'Show the original ({language})',
   'card.quoteSource': 'Quoted in {publisher}',
   'known.heading': 'What is known',
   'known.intro': 'Checked by the editors against several sources. These are not claims by any party.',
   'punctuation.comma': ', ',
-  'footer.credits': 'Basemap: Natural Earth (public domain). Source article: AFP (Arabic), 2 December 2018.',
   'error.heading': 'The data for this map is malformed',
   'error.intro': 'Nothing is shown, so that nothing wrong is shown. Fix these in data/:',
   'error.expected': 'expected',

@@ -6,6 +6,7 @@ import { area as turfArea } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { PositionAnchor } from 'maplibre-gl';
 import type { Lang, NewsEvent } from '../domain/types.ts';
+import { localize } from '../i18n/index.ts';
 import { claimArea, claimLabelPoint, ringGeometry } from '../domain/geometry.ts';
 
 export interface ClaimProperties {
@@ -34,6 +35,8 @@ export interface EventSources {
   readonly contextRings: FeatureCollection<Polygon, ContextRingProperties>;
   /** Where each claim's on-map badge goes. */
   readonly claimAnchors: FeatureCollection<Point, ClaimAnchorProperties>;
+  /** The names the event prints on the map (countries, seas), in the page's language. */
+  readonly mapLabels: FeatureCollection<Point, { readonly name: string }>;
 }
 
 export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSources {
@@ -76,6 +79,14 @@ export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSou
     claimOutlines: { type: 'FeatureCollection', features: withIds(outlines) },
     contextRings: { type: 'FeatureCollection', features: contextRings },
     claimAnchors: { type: 'FeatureCollection', features: anchors },
+    mapLabels: {
+      type: 'FeatureCollection',
+      features: event.map.labels.map((label) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [label.at[0], label.at[1]] },
+        properties: { name: localize(label.name, lang) },
+      })),
+    },
   };
 }
 

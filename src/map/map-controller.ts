@@ -16,7 +16,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AppStore } from '../store/app-store.ts';
-import type { Lang } from '../domain/types.ts';
+import type { Lang, NewsEvent } from '../domain/types.ts';
 import { ZOOM_RANGE } from '../domain/camera.ts';
 import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, translate } from '../i18n/index.ts';
@@ -48,9 +48,9 @@ const LABEL_FONT_TIMEOUT_MS = 3000;
  * cards use them too). MapLibre rasterizes each glyph once; drawn before its font arrived, a
  * label would keep a fallback font for the life of the map.
  */
-export function labelFontsReady(lang: Lang): Promise<void> {
+export function labelFontsReady(event: NewsEvent, lang: Lang): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return Promise.resolve();
-  const loads = labelFontRequests(lang).map(({ font, text }) => document.fonts.load(font, text).catch(() => []));
+  const loads = labelFontRequests(event, lang).map(({ font, text }) => document.fonts.load(font, text).catch(() => []));
   return Promise.race([
     Promise.all(loads).then(() => undefined),
     new Promise<void>((resolve) => setTimeout(resolve, LABEL_FONT_TIMEOUT_MS)),
@@ -78,7 +78,7 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
   const rebuild = (lang: Lang) => {
     teardown();
     store.getState().setMapStatus('loading');
-    void labelFontsReady(lang).then(() => {
+    void labelFontsReady(store.getState().event, lang).then(() => {
       if (isDestroyed || live) return;
       try {
         live = build(container, store, rebuild);

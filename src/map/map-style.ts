@@ -6,17 +6,10 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Lang, NewsEvent, Party } from '../domain/types.ts';
-import { translate } from '../i18n/index.ts';
+import { localize } from '../i18n/index.ts';
 import type { EventSources } from './event-sources.ts';
 
-export interface BasemapUrls {
-  readonly countries: string;
-  readonly boundaryLines: string;
-  readonly rivers: string;
-  readonly lakes: string;
-  readonly regions: string;
-  readonly labels: string;
-}
+export type BasemapUrls = Readonly<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes' | 'regions', string>>;
 
 /**
  * Canvas labels are drawn by MapLibre from the page's own fonts (no glyph server, no
@@ -27,9 +20,19 @@ export interface BasemapUrls {
  */
 export const LABEL_FONT = ['Noto Sans', 'Noto Sans Arabic'];
 
-/** What to ask `document.fonts` for before the map draws its first label in `lang`. */
-export function labelFontRequests(lang: Lang): { font: string; text?: string }[] {
-  return [{ font: '400 16px "Noto Sans"' }, ...(lang === 'ar' ? [{ font: '400 16px "Noto Sans Arabic"', text: 'سوريا' }] : [])];
+/**
+ * What to ask `document.fonts` for before the map draws its first label in `lang`: the Latin
+ * face always (scale bar, numbers), and the Arabic face with the event's own Arabic names, so
+ * that the browser fetches the unicode-range files those names need.
+ */
+export function labelFontRequests(event: NewsEvent, lang: Lang): { font: string; text?: string }[] {
+  if (lang !== 'ar') return [{ font: '400 16px "Noto Sans"' }];
+  const names = [
+    ...event.map.labels.map((l) => l.name.ar),
+    ...event.map.rivers.map((r) => r.label.ar),
+    ...event.rings.map((r) => r.label.ar),
+  ];
+  return [{ font: '400 16px "Noto Sans"' }, { font: '400 16px "Noto Sans Arabic"', text: names.join(' ') || 'ا' }];
 }
 
 export const SOURCE_IDS = {
@@ -42,6 +45,7 @@ export const SOURCE_IDS = {
   claimAreas: 'claim-areas',
   claimOutlines: 'claim-outlines',
   contextRings: 'context-rings',
+  mapLabels: 'map-labels',
 } as const;
 
 export const LAYER_IDS = {
@@ -60,10 +64,11 @@ const DASHES: Record<Party['mark']['line'], number[] | undefined> = {
   dotted: [0.6, 1.6],
 };
 
-const COLORS = {
+export const COLORS = {
   sea: '#c6dcea',
   land: '#ece7dc',
-  syria: '#f8f5ee',
+  /** The countries the event highlights as its setting. */
+  focus: '#f8f5ee',
   desert: '#e8dcc0',
   water: '#c6dcea',
   river: '#4a8cc4',
@@ -93,7 +98,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
 
   return {
     version: 8,
-    name: 'badia-offline',
+    name: `${event.id}-offline`,
     state: { selectedParty: { default: '' } },
     sources: {
       [SOURCE_IDS.countries]: { type: 'geojson', data: basemap.countries },
@@ -101,7 +106,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
       [SOURCE_IDS.rivers]: { type: 'geojson', data: basemap.rivers },
       [SOURCE_IDS.lakes]: { type: 'geojson', data: basemap.lakes },
       [SOURCE_IDS.regions]: { type: 'geojson', data: basemap.regions },
-      [SOURCE_IDS.labels]: { type: 'geojson', data: basemap.labels },
+      [SOURCE_IDS.mapLabels]: { type: 'geojson', data: sources.mapLabels },
       [SOURCE_IDS.claimAreas]: { type: 'geojson', data: sources.claimAreas },
       [SOURCE_IDS.claimOutlines]: { type: 'geojson', data: sources.claimOutlines },
       [SOURCE_IDS.contextRings]: { type: 'geojson', data: sources.contextRings },
@@ -112,13 +117,15 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
         id: 'countries-fill',
         type: 'fill',
         source: SOURCE_IDS.countries,
-        paint: { 'fill-color': ['match', ['get', 'name'], 'Syria', COLORS.syria, COLORS.land] },
+        paint: {
+          'fill-color': ['case', ['in', ['get', 'name'], ['literal', event.map.highlightCountries]], COLORS.focus, COLORS.land],
+        },
       },
       {
-        id: 'desert-fill',
+        id: 'region-fill',
         type: 'fill',
         source: SOURCE_IDS.regions,
-        filter: ['==', ['get', 'name'], 'SYRIAN DESERT'],
+        filter: ['in', ['get', 'name'], ['literal', event.map.regions]],
         paint: { 'fill-color': COLORS.desert, 'fill-opacity': 0.45 },
       },
       { id: 'lakes-fill', type: 'fill', source: SOURCE_IDS.lakes, paint: { 'fill-color': COLORS.water } },
@@ -167,9 +174,9 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
       {
         id: 'country-label',
         type: 'symbol',
-        source: SOURCE_IDS.labels,
+        source: SOURCE_IDS.mapLabels,
         layout: {
-          'text-field': ['get', lang === 'ar' ? 'name_ar' : 'name'],
+          'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
           'text-size': lang === 'ar' ? 15 : 14,
           'text-letter-spacing': countryLetterSpacing,
@@ -177,21 +184,21 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
         },
         paint: { 'text-color': '#7a7365', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
       },
-      {
-        id: 'river-label',
+      ...event.map.rivers.map((river, i): LayerSpecification => ({
+        id: `river-label-${i}`,
         type: 'symbol',
         source: SOURCE_IDS.rivers,
-        filter: ['in', ['get', 'name'], ['literal', ['Euphrates', 'Al Furat']]],
+        filter: ['in', ['get', 'name'], ['literal', river.match]],
         layout: {
           'symbol-placement': 'line',
           'symbol-spacing': 300,
-          'text-field': translate(lang, 'maplibre.euphrates'),
+          'text-field': localize(river.label, lang),
           'text-font': LABEL_FONT,
           'text-size': 12,
           'text-letter-spacing': lang === 'ar' ? 0 : 0.05,
         },
         paint: { 'text-color': '#2f6a9c', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
-      },
+      })),
     ],
   };
 }

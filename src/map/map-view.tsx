@@ -39,7 +39,8 @@ export function MapView({ caption }: { caption: string }) {
     mapControllerModule
       .then(afterNextPaint)
       .then(async (module) => {
-        await module.labelFontsReady(store.getState().view.lang);
+        const { event, view } = store.getState();
+        await module.labelFontsReady(event, view.lang);
         return module;
       })
       .then(({ createMapController }) => {

@@ -5,6 +5,7 @@ import { selectEvent, selectLang, selectSelectedPartyId } from '../store/selecto
 import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, localize, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
+import { COLORS } from './map-style.ts';
 import { PartyPattern, SVG_DASHES } from '../ui/party-pattern.tsx';
 
 const WIDTH = 800;
@@ -20,18 +21,17 @@ export function StaticMap() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selectedPartyId = useAppStore(selectSelectedPartyId);
-  const [basemap, setBasemap] = useState<Record<
-    'countries' | 'boundaryLines' | 'rivers' | 'lakes' | 'labels',
-    FeatureCollection
-  > | null>(null);
+  const [basemap, setBasemap] = useState<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes', FeatureCollection> | null>(
+    null,
+  );
 
   useEffect(() => {
     let isMounted = true;
     const load = (url: string) => fetch(url).then((r) => r.json() as Promise<FeatureCollection>);
     const urls = basemapUrls;
-    Promise.all([load(urls.countries), load(urls.boundaryLines), load(urls.rivers), load(urls.lakes), load(urls.labels)])
-      .then(([countries, boundaryLines, rivers, lakes, labels]) => {
-        if (isMounted) setBasemap({ countries, boundaryLines, rivers, lakes, labels });
+    Promise.all([load(urls.countries), load(urls.boundaryLines), load(urls.rivers), load(urls.lakes)])
+      .then(([countries, boundaryLines, rivers, lakes]) => {
+        if (isMounted) setBasemap({ countries, boundaryLines, rivers, lakes });
       })
       .catch((error: unknown) => console.error('Static map: basemap could not be loaded', error));
     return () => {
@@ -43,6 +43,7 @@ export function StaticMap() {
   // Turf work: once per event and language, not on every selection.
   const sources = useMemo(() => buildEventSources(event, lang), [event, lang]);
   const path = (geometry: Geometry) => geometryPath(geometry, project);
+  const highlighted = new Set(event.map.highlightCountries);
   const dir = LANG_DIR[lang];
   // SVG's text-anchor start/end follow the text's direction; labels are placed by their
   // physical end (the map is not mirrored), so the anchor is chosen per direction.
@@ -59,7 +60,11 @@ export function StaticMap() {
         </defs>
         <rect width={WIDTH} height={HEIGHT} fill="#c6dcea" />
         {basemap?.countries.features.map((f, i) => (
-          <path key={`c${i}`} d={path(f.geometry)} fill={f.properties?.name === 'Syria' ? '#f8f5ee' : '#ece7dc'} />
+          <path
+            key={`c${i}`}
+            d={path(f.geometry)}
+            fill={highlighted.has(String(f.properties?.name)) ? COLORS.focus : COLORS.land}
+          />
         ))}
         {basemap?.lakes.features.map((f, i) => (
           <path key={`l${i}`} d={path(f.geometry)} fill="#c6dcea" />
@@ -70,10 +75,9 @@ export function StaticMap() {
         {basemap?.boundaryLines.features.map((f, i) => (
           <path key={`b${i}`} d={path(f.geometry)} fill="none" stroke="#6f675a" strokeWidth="1.2" />
         ))}
-        {basemap?.labels.features.map((f, i) => {
-          if (f.geometry.type !== 'Point') return null;
+        {sources.mapLabels.features.map((f, i) => {
           const [x, y] = project(f.geometry.coordinates);
-          const name = lang === 'ar' ? f.properties?.name_ar : f.properties?.name;
+          const name = f.properties.name;
           return (
             // Letter-spacing would pull Arabic letters apart.
             <text

@@ -3,6 +3,7 @@ import type { Lang, NewsEvent, Party, Quote, Version } from '../domain/types.ts'
 import { formatDate, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { localize, translate, type MessageKey } from '../i18n/index.ts';
 import { translateRich } from '../i18n/rich.tsx';
+import { languageName, quoteText } from '../i18n/event-text.ts';
 import { PartySwatch } from './party-swatch.tsx';
 import { SourceList } from './source-list.tsx';
 
@@ -70,7 +71,7 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
     quotes: (
       <ul className="quote-list">
         {version.quotes.map((quote) => (
-          <li key={quote.ar}>
+          <li key={quote.original.text}>
             <QuoteFigure quote={quote} lang={lang} publisher={quotePublisher(quote.source)} />
           </li>
         ))}
@@ -123,24 +124,29 @@ function ClaimedTime({ event, version, lang }: { event: NewsEvent; version: Vers
     <>
       {text}
       <br />
-      <time dateTime={version.time.utc}>{translateRich(lang, 'card.timeLocal', { local, utc })}</time>
+      <time dateTime={version.time.utc}>
+        {translateRich(lang, 'card.timeLocal', { local, utc, zone: localize(event.occurred.timeZoneName, lang) })}
+      </time>
     </>
   );
 }
 
 /**
- * In Arabic, the words as the party said them. In English, the editors' translation, with the
- * Arabic original one click away (a closed <details>, so it does not double the card's length).
+ * In the original's language, the words as the party said them. In any other, the editors'
+ * translation, with the original one click away (a closed <details>, so it does not double the
+ * card's length), marked with its own language and direction.
  */
 function QuoteFigure({ quote, lang, publisher }: { quote: Quote; lang: Lang; publisher: string | null }) {
-  const t = (key: MessageKey) => translate(lang, key);
+  const language = languageName(quote.original.lang, lang);
+  const t = (key: MessageKey) => translate(lang, key, { language });
   const citation = publisher && <> · {translateRich(lang, 'card.quoteSource', { publisher })}</>;
   const original = (
-    <blockquote lang="ar" dir="rtl" className="quote-original">
-      <p>{quote.ar}</p>
+    <blockquote lang={quote.original.lang} dir={quote.original.dir} className="quote-original">
+      <p>{quote.original.text}</p>
     </blockquote>
   );
-  if (lang === 'ar') {
+  const shown = quoteText(quote, lang);
+  if (shown.isOriginal) {
     return (
       <figure className="quote">
         {original}
@@ -153,8 +159,8 @@ function QuoteFigure({ quote, lang, publisher }: { quote: Quote; lang: Lang; pub
   }
   return (
     <figure className="quote">
-      <blockquote lang="en">
-        <p>“{quote.en}”</p>
+      <blockquote lang={lang}>
+        <p>{lang === 'ar' ? `«${shown.text}»` : `“${shown.text}”`}</p>
       </blockquote>
       <figcaption className="quote-caption">
         {t('card.quoteTranslation')}

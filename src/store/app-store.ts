@@ -41,9 +41,6 @@ export interface ViewSlice {
   readonly cameraRequest: CameraRequest | null;
 }
 
-/** How a claim is framed when a reader asks to see it: close enough to read, not a street map. */
-export const SHOW_PARTY_MAX_ZOOM = 7;
-
 export interface AppState {
   readonly event: NewsEvent;
   readonly selection: SelectionSlice;
@@ -78,11 +75,9 @@ export function createAppStore(init: AppStoreInit) {
   const { event } = init;
   const isKnownParty = (id: string | null): id is string => id !== null && event.parties.some((p) => p.id === id);
   let nextRequestId = 1;
-  const boundsOf = (partyId: string): CameraTarget => ({
-    kind: 'bounds',
-    bounds: claimBounds(event, partyId),
-    maxZoom: SHOW_PARTY_MAX_ZOOM,
-  });
+  // A claim is framed whole, at whatever zoom its own size calls for (a 6 km area as closely as
+  // a 150 km one is widely), up to the basemap's detail limit, ZOOM_RANGE.max.
+  const boundsOf = (partyId: string): CameraTarget => ({ kind: 'bounds', bounds: claimBounds(event, partyId) });
 
   return createStore<AppState>()(
     subscribeWithSelector((set, get, api) => {

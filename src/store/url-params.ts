@@ -90,15 +90,20 @@ export function hrefWithAppParams(href: string, params: AppParams, context: Para
 /**
  * A camera at the precision a URL keeps: zoom to 1/100; longitude and latitude to the decimals
  * that move the map by under half a pixel at that zoom (MapLibre's world is 512·2^zoom px
- * wide); bearing to a degree. Idempotent, and always within the map's range (at the zooms
- * it allows, rounding never takes a latitude past MAX_LATITUDE: the tests check it).
+ * wide); bearing to a degree. Idempotent, and always within the map's range (rounding never
+ * takes a latitude past MAX_LATITUDE: the tests check it).
  */
 export function roundCamera(camera: Camera): Camera {
   const zoom = clamp(round(camera.zoom, 2), ZOOM_RANGE.min, ZOOM_RANGE.max);
   const decimals = clamp(Math.ceil(Math.log10((512 * 2 ** zoom) / 360)), 0, 6);
   const [lon, lat] = camera.center;
+  // Rounded to the nearest, a latitude at the clamp could land just past it (85.051129 → 85.05113):
+  // rounded toward the equator instead, it stays inside.
+  let roundedLat = round(clamp(lat, -MAX_LATITUDE, MAX_LATITUDE), decimals);
+  if (Math.abs(roundedLat) > MAX_LATITUDE)
+    roundedLat = Math.trunc(roundedLat * 10 ** decimals - Math.sign(roundedLat)) / 10 ** decimals;
   return {
-    center: [round(wrapLongitude(lon), decimals, -180, 180), round(clamp(lat, -MAX_LATITUDE, MAX_LATITUDE), decimals)],
+    center: [round(wrapLongitude(lon), decimals, -180, 180), roundedLat],
     zoom,
     bearing: wrapBearing(round(camera.bearing, 0)),
   };

@@ -11,18 +11,31 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** http://127.0.0.1:PORT/ serving the production build in dist/. */
     baseUrl: string;
+    /** The same for a build of the fictional test event (EVENT=tests/fixtures/events/…). */
+    fictionalUrl: string;
+    /** The folder that build was written to, for tests that read the built files. */
+    fictionalDist: string;
   }
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-function build(): void {
+/** The second event every browser test file may open: small, fictional, elsewhere (tests/fixtures/events.ts). */
+const FICTIONAL_EVENT = 'tests/fixtures/events/harbour-fire-fictional';
+
+function build(extraArgs: readonly string[] = [], event?: string): void {
   const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
   // Vitest sets NODE_ENV=test, which would bundle React's development build: the browser
   // tests must see what readers get.
-  const env = { ...process.env, NODE_ENV: 'production' };
-  const r = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit', env });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  if (event) env.EVENT = event;
+  else delete env.EVENT;
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', ...extraArgs], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (r.status !== 0) throw new Error(`browser tests: \`vite build\` failed (exit ${r.status ?? r.signal})`);
 }
 
@@ -49,8 +62,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const server = await serveStatic(snapshot, { port: 0 });
   project.provide('baseUrl', server.url);
+
+  // The fictional event, built on its own into a private folder (never dist/).
+  const fictionalDist = mkdtempSync(join(tmpdir(), 'badia-fictional-dist-'));
+  build(['--outDir', fictionalDist, '--emptyOutDir'], FICTIONAL_EVENT);
+  const fictionalServer = await serveStatic(fictionalDist, { port: 0 });
+  project.provide('fictionalUrl', fictionalServer.url);
+  project.provide('fictionalDist', fictionalDist);
+
   return async () => {
     await server.close();
+    await fictionalServer.close();
     rmSync(snapshot, { recursive: true, force: true });
+    rmSync(fictionalDist, { recursive: true, force: true });
   };
 }

@@ -84,7 +84,7 @@ describe('?lang=ar', () => {
   it('sets <html lang="ar" dir="rtl"> and an Arabic title, and shows Arabic names on the page and on the map', async () => {
     const s = await openIdle(browser, WIDE, '?lang=ar');
     const { page } = s;
-    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: ar['app.documentTitle'] });
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
     expect(await page.locator('h1').innerText()).toBe(event.title.ar);
 
     for (const party of PARTIES) {
@@ -202,7 +202,7 @@ describe('switching language', () => {
     await toggle.click();
     await waitForMapIn(page, 'ar');
 
-    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: ar['app.documentTitle'] });
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
     expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
     expect(await page.locator(card('sohr')).getAttribute('aria-current'), 'sohr still selected in the panel').toBe('true');
     expect(await page.locator(selectButton('sohr')).innerText()).toBe(ar['card.shown']);
@@ -228,7 +228,7 @@ describe('switching language', () => {
     expect(await toggle.innerText()).toBe(ar['lang.switchTo']);
     await toggle.click();
     await waitForMapIn(page, 'en');
-    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', title: en['app.documentTitle'] });
+    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', title: event.title.en });
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     expect(await page.locator(card('sohr')).getAttribute('aria-current')).toBe('true');
 
@@ -259,13 +259,16 @@ describe('quotes', () => {
     const quote = version.quotes[0]!;
     const c = page.locator(card('syrian-government'));
     await c.scrollIntoViewIfNeeded();
-    expect(await c.innerText()).toContain(quote.en);
+    expect(await c.innerText()).toContain(quote.translations.en);
     const original = c.locator('blockquote[lang="ar"]').first();
     expect(await original.isVisible(), 'original hidden at first').toBe(false);
-    await c.locator('summary', { hasText: en['card.quoteShowOriginal'] }).first().click();
+    await c
+      .locator('summary', { hasText: en['card.quoteShowOriginal'].replace('{language}', 'Arabic') })
+      .first()
+      .click();
     expect(await original.isVisible(), 'original shown after one click').toBe(true);
     expect(await original.getAttribute('dir')).toBe('rtl');
-    expect(await original.innerText()).toBe(quote.ar);
+    expect(await original.innerText()).toBe(quote.original.text);
     s.expectClean();
   });
 
@@ -276,8 +279,8 @@ describe('quotes', () => {
       const c = page.locator(card(version.party));
       for (const quote of version.quotes) {
         const text = await c.innerText();
-        expect(text).toContain(quote.ar);
-        expect(text).not.toContain(quote.en);
+        expect(text).toContain(quote.original.text);
+        expect(text).not.toContain(quote.translations.en);
       }
     }
     s.expectClean();
@@ -290,7 +293,7 @@ describe('before any module script has run', () => {
     const { page } = s;
     await page.route(/\.(m?js)(\?|$)/, (route) => route.abort());
     await s.open('?lang=ar', 'load');
-    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: ar['app.documentTitle'] });
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
     for (const version of event.versions) {
       const text = await page.locator(card(version.party)).innerText();
       expect(text).toContain(version.speaker.ar);

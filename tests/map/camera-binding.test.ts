@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindCamera, FLIGHT_MS, FRAME_PADDING, HOME_PADDING, type CameraMap } from '../../src/map/bindings/camera.ts';
 import { claimBounds } from '../../src/domain/geometry.ts';
-import { SHOW_PARTY_MAX_ZOOM } from '../../src/store/app-store.ts';
 import { createFakeMap, flatBounds } from './fake-map.ts';
 import { createCountedStore } from './test-store.ts';
 
@@ -59,7 +58,7 @@ describe('the camera binding', () => {
         method: 'fitBounds',
         args: [
           flatBounds(claimBounds(store.getState().event, party)),
-          { padding: FRAME_PADDING, duration: FLIGHT_MS, essential: false, maxZoom: SHOW_PARTY_MAX_ZOOM },
+          { padding: FRAME_PADDING, duration: FLIGHT_MS, essential: false },
         ],
       },
     ]);

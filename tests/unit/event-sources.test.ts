@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import { parseEvent } from '../../src/domain/load-event.ts';
+import { realEventInput } from '../fixtures/real-data.ts';
 import { anchorFacingAway, buildEventSources, mostSpecificParty } from '../../src/map/event-sources.ts';
 
-const read = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../data/events/badia-2018-12-02/${name}`, import.meta.url), 'utf8'));
-const event = parseEvent({
-  dir: 'data/events/badia-2018-12-02',
-  event: read('event.json'),
-  places: read('places.geojson'),
-  areas: read('areas.geojson'),
-});
+const event = parseEvent(realEventInput());
 const sources = buildEventSources(event);
 
 describe('buildEventSources', () => {

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon } from '@turf/turf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataValidationError, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
+import { DataValidationError, checkEventOnBasemap, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
 import type { DataIssue } from '../../src/domain/load-event.ts';
 import { basemapUrls, loadBundledEvent } from '../../src/domain/event-data.ts';
 import { validateDataDir, validateDataPlugin } from '../../scripts/vite-plugins/validate-data.ts';
 import {
   REAL_EVENT_DIR,
+  basemapExtent,
   REPO_ROOT,
   deleteAt,
   featureIndex,
@@ -18,6 +19,7 @@ import {
   realEventInput,
   setAt,
 } from '../fixtures/real-data.ts';
+import { FICTIONAL_EVENT_DIR } from '../fixtures/events.ts';
 
 const EVENT_FILE = `${REAL_EVENT_DIR}/event.json`;
 const PLACES_FILE = `${REAL_EVENT_DIR}/places.geojson`;
@@ -173,16 +175,18 @@ describe('parseEvent rejects broken copies of the real data', () => {
     expect(issue.got).toBe('95');
   });
 
-  it('(2) a position outside the basemap extract, and a bad polygon vertex', () => {
+  it("(2) a position outside the basemap's extent (with the fix), and a bad polygon vertex", () => {
     const input = realEventInput();
     setAt(input.places, ['features', placeIndex('homs'), 'geometry', 'coordinates'], [25.5, 34.7]);
     setAt(input.areas, ['features', 0, 'geometry', 'coordinates', 0, 5], [200, 33]);
-    expectIssue(() => parseEvent(input), {
+    const issue = expectIssue(() => parseEvent(input), {
       file: PLACES_FILE,
       record: 'feature "homs"',
       field: 'geometry.coordinates',
-      expected: 'basemap extract (longitude 30–48 E, latitude 27–40 N)',
+      expected: "a position inside the basemap's extent (longitude 30 to 48, latitude 27 to 40, from data/basemap/basemap.json)",
     });
+    expect(issue.expected).toContain('docs/BASEMAP.md');
+    expect(issue.expected).toContain('map.basemap');
     expectIssue(() => parseEvent(input), {
       file: AREAS_FILE,
       record: 'feature "syrian-badia"',
@@ -320,7 +324,7 @@ describe('parseEvent rejects broken copies of the real data', () => {
     setAt(input.event, ['parties', 2, 'mark', 'color'], '#00785');
     setAt(input.event, ['parties', 1, 'mark', 'line'], 'wavy');
     setAt(input.event, ['parties', 0, 'mark', 'fill'], 'stripes');
-    setAt(input.places, ['features', placeIndex('sukhnah'), 'properties', 'kind'], 'village');
+    setAt(input.places, ['features', placeIndex('sukhnah'), 'properties', 'kind'], 'Village Of');
     setAt(input.places, ['features', placeIndex('homs'), 'properties', 'role'], 'background');
     expectIssue(() => parseEvent(input), { file: EVENT_FILE, record: 'party "sohr"', field: 'mark.color', expected: '#RRGGBB' });
     expectIssue(() => parseEvent(input), {
@@ -339,7 +343,7 @@ describe('parseEvent rejects broken copies of the real data', () => {
       file: PLACES_FILE,
       record: 'feature "sukhnah"',
       field: 'kind',
-      expected: '"military-base"',
+      expected: 'a kind of place in lower-case kebab-case',
     });
     expectIssue(() => parseEvent(input), {
       file: PLACES_FILE,
@@ -482,8 +486,8 @@ describe('parseEvent rejects broken copies of the real data', () => {
     const input = realEventInput();
     setAt(input.event, ['view', 'bounds', 1, 0], 37);
     setAt(input.event, ['sources', 4, 'url'], 'ftp://feeds.bbci.co.uk/news');
-    setAt(input.event, ['versions', 2, 'quotes', 1, 'ar'], 'more than 14 missiles');
-    setAt(input.event, ['versions', 2, 'quotes', 0, 'en'], '');
+    setAt(input.event, ['versions', 2, 'quotes', 1, 'original', 'text'], 'more than 14 missiles');
+    setAt(input.event, ['versions', 2, 'quotes', 0, 'translations', 'en'], '');
     expectIssue(() => parseEvent(input), {
       file: EVENT_FILE,
       record: EVENT_RECORD,
@@ -499,15 +503,145 @@ describe('parseEvent rejects broken copies of the real data', () => {
     expectIssue(() => parseEvent(input), {
       file: EVENT_FILE,
       record: 'version "sohr"',
-      field: 'quotes[1].ar',
+      field: 'quotes[1].original.text',
       expected: 'Arabic letters',
     });
     expectIssue(() => parseEvent(input), {
       file: EVENT_FILE,
       record: 'version "sohr"',
-      field: 'quotes[0].en',
-      expected: 'a non-empty English translation',
+      field: 'quotes[0].translations.en',
+      expected: 'translation into "en"',
     });
+  });
+
+  it('takes a quote in any language with a translation into each other app language, and refuses a bad tag or a missing translation', () => {
+    const english = realEventInput();
+    setAt(english.event, ['versions', 0, 'quotes', 0], {
+      original: { lang: 'en', text: 'We carried out precision strikes.' },
+      translations: { ar: 'نفّذنا ضربات دقيقة.' },
+      source: 'afp-ar-2018-12-02',
+    });
+    setAt(english.event, ['versions', 0, 'quotes', 1], {
+      original: { lang: 'fr', text: 'Des frappes de précision.' },
+      translations: { en: 'Precision strikes.', ar: 'ضربات دقيقة.' },
+      source: 'afp-ar-2018-12-02',
+    });
+    const [inEnglish, inFrench] = parseEvent(english).versions[0]!.quotes;
+    expect(inEnglish).toMatchObject({ original: { lang: 'en', dir: 'ltr' }, translations: { ar: 'نفّذنا ضربات دقيقة.' } });
+    expect(inFrench?.original).toMatchObject({ lang: 'fr', dir: 'ltr' });
+    expect(parseEvent(realEventInput()).versions[0]!.quotes[0]?.original.dir).toBe('rtl');
+
+    const broken = realEventInput();
+    setAt(broken.event, ['versions', 0, 'quotes', 0, 'original', 'lang'], 'Arabic!');
+    setAt(broken.event, ['versions', 0, 'quotes', 1], {
+      original: { lang: 'fr', text: 'Des frappes.' },
+      translations: { en: 'Strikes.' },
+      source: 'afp-ar-2018-12-02',
+    });
+    expectIssue(() => parseEvent(broken), {
+      file: EVENT_FILE,
+      record: 'version "coalition"',
+      field: 'quotes[0].original.lang',
+      expected: 'a BCP 47 language tag',
+    });
+    expectIssue(() => parseEvent(broken), {
+      file: EVENT_FILE,
+      record: 'version "coalition"',
+      field: 'quotes[1].translations.ar',
+      expected: 'translation into "ar"',
+    });
+  });
+
+  it("says so when longitude and latitude look swapped, out of the extent or out of the place's country", () => {
+    // Swapped, Deir ez-Zor's pair leaves the basemap's box: the loader says what probably happened.
+    const outOfBox = realEventInput();
+    setAt(outOfBox.places, ['features', placeIndex('deir-ez-zor'), 'geometry', 'coordinates'], [35.33588, 40.14084]);
+    const issue = expectIssue(() => parseEvent(outOfBox), {
+      file: PLACES_FILE,
+      record: 'feature "deir-ez-zor"',
+      field: 'geometry.coordinates',
+      expected: "a position inside the basemap's extent",
+    });
+    expect(issue.expected).toContain('longitude and latitude look swapped');
+
+    // Swapped, Damascus's pair stays in the box (it lands in Turkey): only its country catches it.
+    const inBox = realEventInput();
+    setAt(inBox.places, ['features', placeIndex('damascus'), 'geometry', 'coordinates'], [33.5102, 36.29128]);
+    const event = parseEvent(inBox);
+    const basemap = parseBasemap(realBasemapInput(), basemapExtent());
+    const countryIssue = expectIssue(() => checkEventOnBasemap(event, basemap, REAL_EVENT_DIR, 'data/basemap'), {
+      file: PLACES_FILE,
+      record: 'feature "damascus"',
+      field: 'geometry.coordinates',
+      expected: 'a position inside Syria, the country in its "country" field',
+    });
+    expect(countryIssue.expected).toContain('look swapped');
+    expect(() => checkEventOnBasemap(parseEvent(realEventInput()), basemap, REAL_EVENT_DIR, 'data/basemap')).not.toThrow();
+  });
+
+  it('refuses a country, a region or a river that the basemap does not have', () => {
+    const input = realEventInput();
+    setAt(input.places, ['features', placeIndex('homs'), 'properties', 'country'], 'Syrie');
+    setAt(input.event, ['map', 'regions', 0], 'SYRIAN DESSERT');
+    setAt(input.event, ['map', 'rivers', 0, 'match', 0], 'Euphrate');
+    const basemap = parseBasemap(realBasemapInput(), basemapExtent());
+    const check = () => checkEventOnBasemap(parseEvent(input), basemap, REAL_EVENT_DIR, 'data/basemap');
+    expectIssue(check, {
+      file: PLACES_FILE,
+      record: 'feature "homs"',
+      field: 'country',
+      expected: 'data/basemap/countries.geojson',
+    });
+    expectIssue(check, {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'map.regions[0]',
+      expected: 'data/basemap/regions.geojson',
+    });
+    expectIssue(check, {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'map.rivers[0].match[0]',
+      expected: 'data/basemap/rivers.geojson',
+    });
+  });
+
+  it('refuses two parties told apart by colour alone, a caption placeholder that names no place, and an unknown one', () => {
+    const input = realEventInput();
+    const first = getAt(input.event, ['parties', 0, 'mark']) as { line: string; fill: string };
+    setAt(input.event, ['parties', 2, 'mark', 'line'], first.line);
+    setAt(input.event, ['parties', 2, 'mark', 'fill'], first.fill);
+    setAt(input.event, ['caption', 'en'], 'About {distance:tanf-base:nowhere} apart.');
+    setAt(input.event, ['caption', 'ar'], 'قال {party} ذلك.');
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'party "sohr"',
+      field: 'mark',
+      expected: 'a line and fill unlike every other party\'s (party "coalition" already has',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'caption.en',
+      expected: 'the id of a place',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: EVENT_RECORD,
+      field: 'caption.ar',
+      expected: 'only {distance:<place id>:<place id>} placeholders',
+    });
+  });
+
+  it('derives the opening view from the claims when event.json gives none', () => {
+    const input = realEventInput();
+    deleteAt(input.event, ['view']);
+    const event = parseEvent(input);
+    const [[west, south], [east, north]] = event.view.bounds;
+    for (const place of event.places.filter((p) => p.role === 'event')) {
+      const [lon, lat] = place.anchor;
+      expect(lon >= west && lon <= east && lat >= south && lat <= north, place.id).toBe(true);
+    }
   });
 
   it('rejects files of the wrong shape, naming the file', () => {
@@ -549,7 +683,7 @@ describe('parseEvent rejects broken copies of the real data', () => {
 
 describe('parseBasemap', () => {
   it('accepts the real basemap', () => {
-    const basemap = parseBasemap(realBasemapInput());
+    const basemap = parseBasemap(realBasemapInput(), basemapExtent());
     expect(basemap.countries.features.map((f) => f.properties.name)).toContain('Syria');
     expect(basemap.regions.features.map((f) => f.properties.name)).toContain('SYRIAN DESERT');
     expect(basemap.populatedPlaces.features.every((f) => typeof f.properties.scalerank === 'number')).toBe(true);
@@ -564,32 +698,25 @@ describe('parseBasemap', () => {
     setAt(files.populatedPlaces.data, ['features', 0, 'geometry', 'type'], 'Polygon');
     setAt(files.rivers.data, ['features', 0, 'geometry', 'coordinates', 0], [38, 95]);
     setAt(files.lakes.data, ['type'], 'GeometryCollection');
-    deleteAt(files.labels.data, ['features', 1, 'properties', 'name_ar']);
-    expectIssue(() => parseBasemap(files), {
-      file: 'data/basemap/labels.geojson',
-      record: 'feature #1 ("IRAQ")',
-      field: 'name_ar',
-      expected: 'a non-empty string (Arabic name)',
-    });
-    expectIssue(() => parseBasemap(files), {
+    expectIssue(() => parseBasemap(files, basemapExtent()), {
       file: 'data/basemap/countries.geojson',
       record: 'feature #3',
       field: 'name',
       expected: 'a non-empty string',
     });
-    expectIssue(() => parseBasemap(files), {
+    expectIssue(() => parseBasemap(files, basemapExtent()), {
       file: 'data/basemap/populated_places.geojson',
       record: 'feature #0 ("Dar\'a")',
       field: 'geometry.type',
       expected: '"Point"',
     });
-    expectIssue(() => parseBasemap(files), {
+    expectIssue(() => parseBasemap(files, basemapExtent()), {
       file: 'data/basemap/rivers.geojson',
       record: 'feature #0 ("Ceyhan")',
       field: 'geometry.coordinates[0][1]',
       expected: 'a latitude in [-90, 90]',
     });
-    expectIssue(() => parseBasemap(files), {
+    expectIssue(() => parseBasemap(files, basemapExtent()), {
       file: 'data/basemap/lakes.geojson',
       record: '(file)',
       field: 'type',
@@ -606,11 +733,10 @@ describe('event-data (the bundled entry)', () => {
     expect(loadBundledEvent()).toBe(first);
   });
 
-  it('gives a URL for each of the seven basemap files', () => {
+  it('gives a URL for each of the six basemap files', () => {
     expect(Object.keys(basemapUrls).sort()).toEqual([
       'boundaryLines',
       'countries',
-      'labels',
       'lakes',
       'populatedPlaces',
       'regions',
@@ -618,7 +744,7 @@ describe('event-data (the bundled entry)', () => {
     ]);
     expect(basemapUrls.countries).toMatch(/countries\.geojson/);
     expect(basemapUrls.populatedPlaces).toMatch(/populated_places\.geojson/);
-    expect(new Set(Object.values(basemapUrls)).size).toBe(7);
+    expect(new Set(Object.values(basemapUrls)).size).toBe(6);
   });
 });
 
@@ -642,7 +768,38 @@ describe("validateDataDir (the build plugin's check)", () => {
   });
 
   it('passes on the real data', () => {
-    expect(validateDataDir(repoRoot)).toEqual({ events: ['badia-2018-12-02'], basemapLayers: 7 });
+    expect(validateDataDir(repoRoot, undefined)).toEqual({
+      events: [{ id: 'badia-2018-12-02', dir: REAL_EVENT_DIR, basemap: 'data/basemap' }],
+      basemaps: ['data/basemap'],
+    });
+  });
+
+  it('also checks the event EVENT names outside data/events/, by path', () => {
+    const summary = validateDataDir(repoRoot, FICTIONAL_EVENT_DIR);
+    expect(summary.events.map((e) => e.dir)).toEqual([REAL_EVENT_DIR, FICTIONAL_EVENT_DIR]);
+    expect(validateDataDir(repoRoot, join(repoRoot, FICTIONAL_EVENT_DIR)).events.map((e) => e.dir)).toContain(
+      FICTIONAL_EVENT_DIR,
+    );
+  });
+
+  it('refuses an EVENT that names no event folder, listing the ones there are', () => {
+    expect(() => validateDataDir(repoRoot, 'no-such-event')).toThrow(
+      /EVENT="no-such-event": no event folder data\/events\/no-such-event\/\..*the folders in data\/events\/ are: badia-2018-12-02/,
+    );
+    expect(() => validateDataDir(repoRoot, './tests/fixtures')).toThrow(/no event folder at .*tests\/fixtures/);
+  });
+
+  it('refuses an event whose basemap has no manifest, naming the file', () => {
+    const root = brokenCopy(EVENT_FILE, (json) => {
+      setAt(json, ['map'], { ...(getAt(json, ['map']) as object), basemap: '../../no-basemap' });
+      return json;
+    });
+    expectIssue(() => validateDataDir(root, undefined), {
+      file: 'data/no-basemap/basemap.json',
+      record: '(file)',
+      field: '(whole file)',
+      expected: 'the file to exist',
+    });
   });
 
   it('names the file, record and field of a broken event field', () => {

@@ -1,14 +1,11 @@
-// The benchmark's baseline: the same basemap and 35 km ring as the app, drawn by MapLibre
-// alone (no React, no state library, no text). See scripts/bench.mjs.
+// The benchmark's baseline: the same basemap, opening view and first ring as the app (the event
+// EVENT chooses), drawn by MapLibre alone (no React, no state library, no text). See
+// scripts/bench.mjs.
 import { Map, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { circle } from '@turf/turf';
-import countriesUrl from '../../../data/basemap/countries.geojson?url';
-import boundaryLinesUrl from '../../../data/basemap/boundary_lines.geojson?url';
-import riversUrl from '../../../data/basemap/rivers.geojson?url';
-import lakesUrl from '../../../data/basemap/lakes.geojson?url';
-import regionsUrl from '../../../data/basemap/regions.geojson?url';
+import { basemapUrls } from 'virtual:selected-event';
 
 // Required in MapLibre 6: without a worker URL the map never goes idle.
 setWorkerUrl(workerUrl);
@@ -16,15 +13,24 @@ setWorkerUrl(workerUrl);
 // The worker resolves URLs against its own location, so hand it absolute ones.
 const abs = (url) => new URL(url, document.baseURI).href;
 
-const AL_TANF = [38.61778, 33.50583];
-const ring = circle(AL_TANF, 35, { units: 'kilometers' });
+// The event's view and first ring, computed in vite.config.mjs (__BARE_SCENE__ is replaced at
+// build time), so that this page ships none of the event's data.
+// eslint-disable-next-line no-undef
+const { bounds, ring: firstRing } = __BARE_SCENE__;
+const ring = firstRing
+  ? circle(firstRing.center, firstRing.radiusKm, { units: 'kilometers' })
+  : { type: 'FeatureCollection', features: [] };
+const {
+  countries: countriesUrl,
+  boundaryLines: boundaryLinesUrl,
+  rivers: riversUrl,
+  lakes: lakesUrl,
+  regions: regionsUrl,
+} = basemapUrls;
 
 const map = new Map({
   container: 'map',
-  bounds: [
-    [37.6, 32.95],
-    [40.0, 35.25],
-  ],
+  bounds,
   style: {
     version: 8,
     sources: {

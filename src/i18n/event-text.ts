@@ -1,0 +1,34 @@
+/**
+ * Words the page writes about the event from its data: the caption with its computed distances,
+ * and the names of the languages its quotes were spoken in.
+ */
+import { distanceKm, placeById } from '../domain/geometry.ts';
+import { CAPTION_DISTANCE } from '../domain/load-event.ts';
+import type { Lang, NewsEvent, Quote } from '../domain/types.ts';
+import { formatDistanceKm, LOCALES } from './format.ts';
+import { localize } from './index.ts';
+
+/**
+ * The event's caption in `lang`, each `{distance:a:b}` replaced by the distance between the two
+ * places' anchors, measured (Turf) and rounded: the words follow the geometry, not the reverse.
+ */
+export function eventCaption(event: NewsEvent, lang: Lang): string {
+  return localize(event.caption, lang).replace(CAPTION_DISTANCE, (_, from: string, to: string) =>
+    formatDistanceKm(distanceKm(placeById(event, from).anchor, placeById(event, to).anchor), lang),
+  );
+}
+
+/** "Arabic", "الإنجليزية": the name of a language tag, in `lang`; the tag itself if Intl has no name for it. */
+export function languageName(tag: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([LOCALES[lang]], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The words of a quote a reader of `lang` reads first: the original when it is in `lang`, else the translation. */
+export function quoteText(quote: Quote, lang: Lang): { text: string; isOriginal: boolean } {
+  const translation = quote.translations[lang];
+  return translation === undefined ? { text: quote.original.text, isOriginal: true } : { text: translation, isOriginal: false };
+}
