@@ -7,6 +7,7 @@ import {
   preloadMapChunkPlugin,
   prerenderPlugin,
   selectedEventPlugin,
+  shareMetaPlugin,
   validateDataPlugin,
 } from './scripts/vite-plugins/index.ts';
 
@@ -27,6 +28,7 @@ export default defineConfig({
     react(),
     selectedEventPlugin(),
     validateDataPlugin(),
+    shareMetaPlugin(),
     contentSecurityPolicyPlugin(),
     preloadMapChunkPlugin(),
     prerenderPlugin(),

@@ -12,8 +12,9 @@ import { AppRoot } from './app/app-root.tsx';
 import { DataErrorPage } from './app/data-error.tsx';
 import { chooseLang } from './i18n/choose-lang.ts';
 import { LANG_DIR } from './i18n/index.ts';
-import { PRERENDERED_MODE } from './app/prerender.ts';
+import { PRERENDERED_MODE, type AppMode } from './app/prerender.ts';
 import { currentMap } from './map/map-handle.ts';
+import { startEmbedMessaging } from './embed/auto-height.ts';
 
 const container = document.getElementById('root')!;
 // The reader's own preference, for a URL (or a history entry) that names no language.
@@ -27,16 +28,21 @@ function boot(): void {
   // has no such script.
   document.documentElement.lang = lang;
   document.documentElement.dir = LANG_DIR[lang];
+  // The theme is CSS's to apply (auto: by prefers-color-scheme); an embed sizes to its content.
+  document.documentElement.dataset.theme = params.display.theme;
+  if (params.display.embed) document.documentElement.dataset.embed = '';
 
   // The build ships the reader's first state as HTML in each language (scripts/vite-plugins/
   // prerender.ts), and the inline script has put this language's in #root. React hydrates it
   // only when its first render will match it, markup for markup: the same language and mode,
   // no selection, the opening view. The URL's selection and camera are applied just after.
-  const mode = PRERENDERED_MODE;
-  const canHydrate = container.dataset.lang === lang && container.dataset.mode === mode && container.hasChildNodes();
+  // Another mode (an embed) renders on the client: hydrating another layout's markup would fail.
+  const mode: AppMode = params.display.embed ? 'embed' : 'reader';
+  const canHydrate =
+    mode === PRERENDERED_MODE && container.dataset.lang === lang && container.dataset.mode === mode && container.hasChildNodes();
   for (const template of document.querySelectorAll('template[data-prerendered]')) template.remove();
 
-  const store = createAppStore({ event, lang });
+  const store = createAppStore({ event, lang, display: params.display });
   const app = (
     <StrictMode>
       <AppRoot store={store} onStarted={once(() => start(store, params, preferredLang))} />
@@ -54,6 +60,9 @@ function boot(): void {
 function start(store: AppStore, params: AppParams, fallbackLang: Lang): void {
   store.getState().applyParams(params, fallbackLang);
   startUrlSync(store, window, fallbackLang);
+  // Inside a host's frame (an embed, or the full page framed), the host learns the content's
+  // height; outside one, this does nothing.
+  startEmbedMessaging(window, store.getState().event.id);
   exposeStateForTests(store);
 }
 

@@ -3,4 +3,5 @@ export { contentSecurityPolicyPlugin } from './content-security-policy.ts';
 export { preloadMapChunkPlugin } from './preload-map-chunk.ts';
 export { prerenderPlugin } from './prerender.ts';
 export { selectedEventPlugin } from './selected-event.ts';
+export { shareMetaPlugin } from './share-meta.ts';
 export { validateDataPlugin } from './validate-data.ts';

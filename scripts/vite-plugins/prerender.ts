@@ -94,6 +94,15 @@ function languageBootScript(entry: ServerEntry): string {
   html.dir = dirs[lang];
   const root = document.getElementById('root');
   const prerendered = document.getElementById('prerendered-' + lang);
+  // An embed has its own layout, rendered by the app: the reader's page is not shown meanwhile
+  // (it would flash by, then shift). Read as src/store/url-params.ts reads the flag.
+  const embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
+  if (root && embed.length <= 64 && (embed === '1' || embed === 'true')) {
+    root.replaceChildren();
+    root.dataset.mode = 'embed';
+    html.dataset.embed = '';
+    return;
+  }
   if (root && prerendered && root.dataset.lang !== lang) {
     root.replaceChildren(prerendered.content.cloneNode(true));
     root.dataset.lang = lang;

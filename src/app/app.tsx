@@ -9,11 +9,14 @@ import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
 import { KnownFacts } from '../panel/known-facts.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { EmbedApp } from './embed-app.tsx';
+import { EmbedDialog } from '../embed/embed-dialog.tsx';
 
+/** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
+  const isEmbed = useAppStore((s) => s.view.display.embed);
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
-  const time = formatLocalAndUtcTime(event.occurred.utc, event.occurred.timeZone, lang);
 
   // The document follows the store: the first render already matches (index.html is set
   // before it), a language switch changes them here.
@@ -25,12 +28,23 @@ export function App() {
     document.querySelector('meta[name="description"]')?.setAttribute('content', localize(event.description, lang));
   }, [event, lang]);
 
+  return isEmbed ? <EmbedApp /> : <ReaderApp />;
+}
+
+function ReaderApp() {
+  const event = useAppStore(selectEvent);
+  const lang = useAppStore(selectLang);
+  const time = formatLocalAndUtcTime(event.occurred.utc, event.occurred.timeZone, lang);
+
   return (
     <div className="app">
       <header className="app-header">
         <div className="app-header-top">
           <p className="app-kicker">{translate(lang, 'app.kicker')}</p>
-          <LanguageSwitch />
+          <div className="app-header-tools">
+            <EmbedDialog />
+            <LanguageSwitch />
+          </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>
         <p className="app-dateline">

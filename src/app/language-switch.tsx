@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectLang } from '../store/selectors.ts';
+import { stateHref } from '../store/state-href.ts';
 import { LANG_DIR, otherLang, translate } from '../i18n/index.ts';
 
 /**
@@ -13,6 +14,8 @@ export function LanguageSwitch() {
   const store = useAppStoreApi();
   const lang = useAppStore(selectLang);
   const target = otherLang(lang);
+  // The same page in the other language, every other state kept (an embed stays an embed).
+  const href = useAppStore((s) => stateHref(s, { lang: otherLang(s.view.lang) }));
 
   const switchLanguage = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -24,7 +27,7 @@ export function LanguageSwitch() {
     <a
       className="language-switch"
       data-testid="language-switch"
-      href={`?lang=${target}`}
+      href={href}
       hrefLang={target}
       lang={target}
       dir={LANG_DIR[target]}

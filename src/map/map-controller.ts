@@ -21,7 +21,7 @@ import { ZOOM_RANGE } from '../domain/camera.ts';
 import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
-import { buildMapStyle, labelFontRequests, LAYER_IDS, patternImage, patternImageId } from './map-style.ts';
+import { buildMapStyle, labelFontRequests, LAYER_IDS, PALETTES, patternImage, patternImageId } from './map-style.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { setCurrentMap } from './map-handle.ts';
 import { snapshotCanvas } from './snapshot.ts';
@@ -39,6 +39,7 @@ export interface MapController {
 }
 
 const prefersReducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+const prefersDark = () => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 
 /** How long the map waits for its label fonts before drawing with whatever the browser has. */
 const LABEL_FONT_TIMEOUT_MS = 3000;
@@ -100,19 +101,24 @@ export function createMapController(container: HTMLElement, store: AppStore): Ma
 
 function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) => void): { map: MapLibreMap; unbind: Unbind[] } {
   const { event, view, selection } = store.getState();
-  const { lang } = view;
+  const { lang, display } = view;
   const sources = buildEventSources(event, lang);
+  const isDark = display.theme === 'dark' || (display.theme === 'auto' && prefersDark());
   let map: MapLibreMap;
   try {
     map = new MapLibreMap({
       container,
-      style: buildMapStyle(event, basemapUrls, sources, lang),
+      style: buildMapStyle(event, basemapUrls, sources, lang, PALETTES[isDark ? 'dark' : 'light']),
       // A rebuilt map opens where the last one was; a new one on the event's opening view
       // (a pending request, such as a deep link's, is then carried out by the camera binding).
       ...(view.camera
         ? { center: [view.camera.center[0], view.camera.center[1]], zoom: view.camera.zoom, bearing: view.camera.bearing }
         : { bounds: toLngLatBounds(event.view.bounds), fitBoundsOptions: { padding: HOME_PADDING } }),
       locale: mapLibreLocale(lang),
+      // In an article, the page scrolls past the map: Ctrl/⌘ + wheel zooms, two fingers pan.
+      cooperativeGestures: display.embed,
+      // `?static=1`: a picture of the claims that still follows the panel's selection.
+      interactive: !display.isStatic,
       attributionControl: false,
       maxZoom: ZOOM_RANGE.max,
       minZoom: ZOOM_RANGE.min,
@@ -134,7 +140,8 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   // The map is not mirrored in Arabic; its controls are, to sit where an Arabic reader's
   // eye starts (the panel moves to the other side too).
   const [start, end]: ['left', 'right'] | ['right', 'left'] = LANG_DIR[lang] === 'rtl' ? ['right', 'left'] : ['left', 'right'];
-  map.addControl(new NavigationControl({ showCompass: false }), `top-${end}`);
+  // `?static=1`: no zoom buttons on a map that is not to be moved.
+  if (!display.isStatic) map.addControl(new NavigationControl({ showCompass: false }), `top-${end}`);
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), `bottom-${start}`);
   map.addControl(
     new AttributionControl({

@@ -64,21 +64,62 @@ const DASHES: Record<Party['mark']['line'], number[] | undefined> = {
   dotted: [0.6, 1.6],
 };
 
-export const COLORS = {
-  sea: '#c6dcea',
-  land: '#ece7dc',
+export interface MapPalette {
+  readonly sea: string;
+  readonly land: string;
   /** The countries the event highlights as its setting. */
-  focus: '#f8f5ee',
-  desert: '#e8dcc0',
-  water: '#c6dcea',
-  river: '#4a8cc4',
-  border: '#6f675a',
-  contextRing: '#4d4d4d',
-  label: '#3d3a35',
-  halo: '#f8f5ee',
-} as const;
+  readonly focus: string;
+  readonly desert: string;
+  readonly water: string;
+  readonly river: string;
+  readonly border: string;
+  readonly contextRing: string;
+  readonly countryLabel: string;
+  readonly riverLabel: string;
+  readonly halo: string;
+}
 
-export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: EventSources, lang: Lang): StyleSpecification {
+/** The basemap's colours, light (the default) and dark (`?theme=dark`, or auto at night). */
+export const PALETTES: Readonly<Record<'light' | 'dark', MapPalette>> = {
+  light: {
+    sea: '#c6dcea',
+    land: '#ece7dc',
+    focus: '#f8f5ee',
+    desert: '#e8dcc0',
+    water: '#c6dcea',
+    river: '#4a8cc4',
+    border: '#6f675a',
+    contextRing: '#4d4d4d',
+    countryLabel: '#7a7365',
+    riverLabel: '#2f6a9c',
+    halo: '#f8f5ee',
+  },
+  dark: {
+    sea: '#16232d',
+    land: '#2a2926',
+    focus: '#3a3935',
+    desert: '#4d4533',
+    water: '#16232d',
+    river: '#5f95c6',
+    border: '#a59c8c',
+    contextRing: '#c9c9c9',
+    countryLabel: '#b9b2a4',
+    riverLabel: '#8fb8de',
+    halo: '#1f1e1b',
+  },
+};
+
+/** The light palette, for code that draws without a theme (the static map's defaults). */
+export const COLORS = PALETTES.light;
+
+export function buildMapStyle(
+  event: NewsEvent,
+  basemap: BasemapUrls,
+  sources: EventSources,
+  lang: Lang,
+  palette: MapPalette = PALETTES.light,
+): StyleSpecification {
+  const COLORS = palette;
   // The wide-spaced capitals of the Latin country names have no Arabic counterpart, and spacing
   // would pull joined letters apart (MapLibre skips it for Arabic anyway; the style says so).
   const countryLetterSpacing = lang === 'ar' ? 0 : 0.2;
@@ -182,7 +223,7 @@ export function buildMapStyle(event: NewsEvent, basemap: BasemapUrls, sources: E
           'text-letter-spacing': countryLetterSpacing,
           'text-allow-overlap': false,
         },
-        paint: { 'text-color': '#7a7365', 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
+        paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
       },
       ...event.map.rivers.map((river, i): LayerSpecification => ({
         id: `river-label-${i}`,

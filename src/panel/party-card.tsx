@@ -29,9 +29,14 @@ interface PartyCardProps {
   readonly lang: Lang;
   readonly isSelected: boolean;
   readonly onSelect: (partyId: string) => void;
+  /**
+   * `compact` (an embed): the claimed target and place in one line, every section one click
+   * away. Every party's card is compact or none is: the same structure and weight for all.
+   */
+  readonly variant?: 'full' | 'compact';
 }
 
-export function PartyCard({ event, party, version, lang, isSelected, onSelect }: PartyCardProps) {
+export function PartyCard({ event, party, version, lang, isSelected, onSelect, variant = 'full' }: PartyCardProps) {
   const headingId = useId();
   const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
   const sourcesById = new Map(event.sources.map((s) => [s.id, s]));
@@ -80,9 +85,20 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
     sources: <SourceList sources={citations} lang={lang} />,
   };
 
+  const sections = (
+    <dl className="party-card-body">
+      {CARD_SECTIONS.map((section) => (
+        <div key={section} className="card-section" data-section={section}>
+          <dt>{t(`card.${section}`)}</dt>
+          <dd>{body[section]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+
   return (
     <article
-      className="party-card"
+      className={variant === 'compact' ? 'party-card party-card--compact' : 'party-card'}
       data-testid="party-card"
       data-party={party.id}
       aria-labelledby={headingId}
@@ -104,14 +120,21 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect }:
           {isSelected ? t('card.shown') : t('card.show')}
         </button>
       </header>
-      <dl className="party-card-body">
-        {CARD_SECTIONS.map((section) => (
-          <div key={section} className="card-section" data-section={section}>
-            <dt>{t(`card.${section}`)}</dt>
-            <dd>{body[section]}</dd>
-          </div>
-        ))}
-      </dl>
+      {variant === 'compact' ? (
+        <>
+          <p className="party-card-gist">
+            <span className="party-card-gist-label">{t('card.target')}:</span> {localize(version.target, lang)}
+            <br />
+            <span className="party-card-gist-label">{t('card.place')}:</span> {localize(version.place.label, lang)}
+          </p>
+          <details className="party-card-more">
+            <summary>{t('card.more')}</summary>
+            {sections}
+          </details>
+        </>
+      ) : (
+        sections
+      )}
     </article>
   );
 }

@@ -4,8 +4,8 @@ import { selectEvent, selectLang, selectSelection } from '../store/selectors.ts'
 import { translate } from '../i18n/index.ts';
 import { PartyCard } from './party-card.tsx';
 
-/** One card per party, all from the same component, in the data's order. */
-export function VersionPanel() {
+/** One card per party, all from the same component, in the data's order (compact in an embed). */
+export function VersionPanel({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selection = useAppStore(selectSelection);
@@ -33,7 +33,7 @@ export function VersionPanel() {
   return (
     <section className="version-panel" aria-labelledby="versions-heading">
       <h2 id="versions-heading">{translate(lang, 'panel.heading')}</h2>
-      <p className="panel-intro">{translate(lang, 'panel.intro')}</p>
+      {variant === 'full' && <p className="panel-intro">{translate(lang, 'panel.intro')}</p>}
       <div className="party-cards" ref={listRef}>
         {event.versions.map((version) => {
           const party = event.parties.find((p) => p.id === version.party);
@@ -47,6 +47,7 @@ export function VersionPanel() {
               lang={lang}
               isSelected={selection.partyId === party.id}
               onSelect={toggleParty}
+              variant={variant}
             />
           );
         })}

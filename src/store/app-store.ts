@@ -13,7 +13,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { Lang, NewsEvent } from '../domain/types.ts';
 import type { Camera, CameraRequest, CameraTarget } from '../domain/camera.ts';
 import { claimBounds } from '../domain/geometry.ts';
-import type { AppParams } from './url-params.ts';
+import { DEFAULT_DISPLAY, type AppParams, type DisplayFlags } from './url-params.ts';
 
 /** Who made a selection: the panel scrolls to a card only for selections made on the map. */
 export type SelectionOrigin = 'panel' | 'map' | 'url' | 'story';
@@ -31,6 +31,8 @@ export interface SelectionSlice {
 }
 
 export interface ViewSlice {
+  /** How the page is shown (an embed, its theme, its chrome): set at boot from the URL, then fixed. */
+  readonly display: DisplayFlags;
   readonly lang: Lang;
   readonly mapStatus: MapStatus;
   /** The map's last settled camera (written by the map on `moveend`); null before a map has drawn. */
@@ -69,6 +71,7 @@ export interface AppState {
 export interface AppStoreInit {
   readonly event: NewsEvent;
   readonly lang?: Lang;
+  readonly display?: DisplayFlags;
 }
 
 export function createAppStore(init: AppStoreInit) {
@@ -91,7 +94,14 @@ export function createAppStore(init: AppStoreInit) {
       return {
         event,
         selection: { partyId: null, origin: null },
-        view: { lang: init.lang ?? 'en', mapStatus: 'loading', camera: null, isHomeCamera: true, cameraRequest: null },
+        view: {
+          display: init.display ?? DEFAULT_DISPLAY,
+          lang: init.lang ?? 'en',
+          mapStatus: 'loading',
+          camera: null,
+          isHomeCamera: true,
+          cameraRequest: null,
+        },
         selectParty,
         showParty: (partyId) => {
           if (!isKnownParty(partyId)) return;

@@ -7,8 +7,10 @@
  * `#?secret=…`); each key is read on its own, so a bad `map` does not lose a good `lang`; a value
  * that does not parse is as if absent.
  *
- * Later issues add keys (layers, mode flags such as `embed`, a story `chapter`): each is one
- * more field, one more reader in `parseAppParams` and one more entry in `writeParam`.
+ * Display flags (`embed`, `theme`, `plain`, `static`) say how the page is shown, not what it
+ * shows: they are read once at boot and kept in every URL the page writes. Later issues add keys
+ * (layers, a story `chapter`): each is one more field, one more reader in `parseAppParams` and
+ * one more entry in `writeParam`.
  */
 import type { Lang } from '../domain/types.ts';
 import { MAX_LATITUDE, ZOOM_RANGE, type Camera } from '../domain/camera.ts';
@@ -20,17 +22,35 @@ export interface AppParams {
   readonly party: string | null;
   /** `?map=zoom/lat/lon` or `zoom/lat/lon/bearing`; null when absent or malformed. */
   readonly camera: Camera | null;
+  readonly display: DisplayFlags;
 }
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** How the page is shown: a news site's embed, its colours, its chrome, whether the map moves. */
+export interface DisplayFlags {
+  /** `?embed=1`: the compact page for an `<iframe>` in an article. */
+  readonly embed: boolean;
+  /** `?theme=light|dark|auto`; auto follows the reader's `prefers-color-scheme`. */
+  readonly theme: Theme;
+  /** `?plain=1`: no header or footer (the host's article gives the title and credits). */
+  readonly plain: boolean;
+  /** `?static=1`: the map does not pan or zoom (a picture that still answers the panel). */
+  readonly isStatic: boolean;
+}
+
+export const DEFAULT_DISPLAY: DisplayFlags = Object.freeze({ embed: false, theme: 'light', plain: false, isStatic: false });
 
 /** What the parser must know about the event: which party ids exist. */
 export interface ParamContext {
   readonly partyIds: readonly string[];
 }
 
-export const NO_PARAMS: AppParams = Object.freeze({ lang: null, party: null, camera: null });
+export const NO_PARAMS: AppParams = Object.freeze({ lang: null, party: null, camera: null, display: DEFAULT_DISPLAY });
 
 /** The keys this app owns in a query string, in the order it writes them. */
-const OWN_KEYS = ['lang', 'party', 'map'] as const;
+const OWN_KEYS = ['embed', 'theme', 'plain', 'static', 'lang', 'party', 'map'] as const;
 
 /** Longer values are not ours: no id, language or camera needs more. */
 const MAX_VALUE_LENGTH = 64;
@@ -53,6 +73,12 @@ export function parseAppParams(href: string, context: ParamContext): AppParams {
     lang: parseLang(value('lang')),
     party: parseParty(value('party'), context) ?? parseParty(fragment(url.hash), context),
     camera: parseCamera(value('map')),
+    display: {
+      embed: parseFlag(value('embed')),
+      theme: parseTheme(value('theme')),
+      plain: parseFlag(value('plain')),
+      isStatic: parseFlag(value('static')),
+    },
   };
 }
 
@@ -110,11 +136,23 @@ export function roundCamera(camera: Camera): Camera {
 }
 
 export function sameAppParams(a: AppParams, b: AppParams): boolean {
-  return a.lang === b.lang && a.party === b.party && sameCamera(a.camera, b.camera);
+  return a.lang === b.lang && a.party === b.party && sameCamera(a.camera, b.camera) && sameDisplay(a.display, b.display);
+}
+
+function sameDisplay(a: DisplayFlags, b: DisplayFlags): boolean {
+  return a.embed === b.embed && a.theme === b.theme && a.plain === b.plain && a.isStatic === b.isStatic;
 }
 
 function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string | null {
   switch (key) {
+    case 'embed':
+      return params.display.embed ? '1' : null;
+    case 'theme':
+      return params.display.theme === DEFAULT_DISPLAY.theme ? null : params.display.theme;
+    case 'plain':
+      return params.display.plain ? '1' : null;
+    case 'static':
+      return params.display.isStatic ? '1' : null;
     case 'lang':
       return params.lang;
     case 'party':
@@ -127,6 +165,17 @@ function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string |
       return [zoom, center[1], center[0], ...(bearing === 0 ? [] : [bearing])].map(decimal).join('/');
     }
   }
+}
+
+/** `1` or `true` turns a flag on; anything else (absent, `0`, junk) leaves it off. */
+function parseFlag(value: string | null): boolean {
+  const flag = (value ?? '').trim().toLowerCase();
+  return flag === '1' || flag === 'true';
+}
+
+function parseTheme(value: string | null): Theme {
+  const theme = (value ?? '').trim().toLowerCase();
+  return (THEMES as readonly string[]).includes(theme) ? (theme as Theme) : DEFAULT_DISPLAY.theme;
 }
 
 function parseLang(value: string | null): Lang | null {

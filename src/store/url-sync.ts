@@ -34,10 +34,26 @@ export function paramContext(state: Pick<AppState, 'event'>): ParamContext {
 export function selectUrlParams(state: AppState): AppParams {
   const { view, selection } = state;
   return {
+    display: view.display,
     lang: view.lang,
     party: selection.partyId,
     camera: view.camera && !view.isHomeCamera ? roundCamera(view.camera) : null,
   };
+}
+
+/**
+ * `href` (relative to the page, as `stateHref` writes it) made absolute against the document's
+ * base URL: for code and links that leave the page (an embed code, a copied link).
+ */
+export function absoluteUrl(
+  href: string,
+  base: string = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI,
+): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
 }
 
 /** The app's parameters in the page's URL, read once at boot (and on Back/Forward). */

@@ -184,12 +184,15 @@ export function useBrowser(extraArgs: readonly string[] = [], options: { locale?
 // ---------------------------------------------------------------------------------------------
 // Map state
 
-export async function mapState(page: Page): Promise<string | null> {
+/** A page, or a frame inside one (an embed on a host page): both can be waited on and asked. */
+type Document = Pick<Page, 'evaluate' | 'waitForFunction'>;
+
+export async function mapState(page: Document): Promise<string | null> {
   return page.evaluate((sel) => document.querySelector(sel)?.getAttribute('data-map-state') ?? null, MAP);
 }
 
 /** Waits until the map leaves `loading`, then requires `expected`. */
-export async function waitForMapState(page: Page, expected: 'idle' | 'static', timeout = 45_000): Promise<void> {
+export async function waitForMapState(page: Document, expected: 'idle' | 'static', timeout = 45_000): Promise<void> {
   try {
     await page.waitForFunction(
       (sel) => {

@@ -1,6 +1,7 @@
 // docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), and their Arabic twins
 // docs/screenshot-ar.png and docs/screenshot-ar-320.png, made from the real build: the
-// overview, with one party selected on the map.
+// overview, with one party selected on the map. And the embed (?embed=1) at 320 and 640 px in
+// both languages, whole (an embed is as tall as its content): docs/embed*.png.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,14 +13,18 @@ const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 const PARTY = 'syrian-government';
 
 describe('README screenshots', () => {
-  for (const [file, lang, viewport] of [
-    ['screenshot.png', 'en', { width: 1280, height: 800 }],
-    ['screenshot-320.png', 'en', { width: 320, height: 640 }],
-    ['screenshot-ar.png', 'ar', { width: 1280, height: 800 }],
-    ['screenshot-ar-320.png', 'ar', { width: 320, height: 640 }],
+  for (const [file, lang, viewport, isEmbed] of [
+    ['screenshot.png', 'en', { width: 1280, height: 800 }, false],
+    ['screenshot-320.png', 'en', { width: 320, height: 640 }, false],
+    ['screenshot-ar.png', 'ar', { width: 1280, height: 800 }, false],
+    ['screenshot-ar-320.png', 'ar', { width: 320, height: 640 }, false],
+    ['embed-320.png', 'en', { width: 320, height: 640 }, true],
+    ['embed-640.png', 'en', { width: 640, height: 640 }, true],
+    ['embed-ar-320.png', 'ar', { width: 320, height: 640 }, true],
+    ['embed-ar-640.png', 'ar', { width: 640, height: 640 }, true],
   ] as const) {
-    it(`writes docs/${file} (${lang}, ${viewport.width}×${viewport.height}, ${PARTY} selected)`, async () => {
-      const s = await openIdle(browser, viewport, `?lang=${lang}`);
+    it(`writes docs/${file} (${lang}, ${viewport.width}×${viewport.height}${isEmbed ? ', embed' : ''}, ${PARTY} selected)`, async () => {
+      const s = await openIdle(browser, viewport, `?lang=${lang}${isEmbed ? '&embed=1' : ''}`);
       const { page } = s;
       // Instant scrolling, so that the shot does not catch a smooth scroll half-way.
       await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -28,9 +33,10 @@ describe('README screenshots', () => {
       await page.click(claimMarker(PARTY));
       await page.evaluate(() => window.scrollTo(0, 0));
       await waitSettled(page);
-      const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+      const png = await page.screenshot({ animations: 'disabled', caret: 'hide', fullPage: isEmbed });
       const img = decodePng(png);
-      expect([img.width, img.height]).toEqual([viewport.width, viewport.height]);
+      expect(img.width).toBe(viewport.width);
+      if (!isEmbed) expect(img.height).toBe(viewport.height);
       assertDrawn(img, `docs/${file}`, { minShare: 0.05, minColours: 4 });
       // Rewritten only when the page looks different, not for a few pixels of rendering noise,
       // so that a test run does not leave a changed file behind for nothing.

@@ -6,6 +6,7 @@ import {
   parseAppParams,
   roundCamera,
   serializeAppParams,
+  THEMES,
   type AppParams,
 } from '../../src/store/url-params.ts';
 import { MAX_LATITUDE, ZOOM_RANGE, type Camera } from '../../src/domain/camera.ts';
@@ -16,6 +17,7 @@ const context = { partyIds: ['alpha', 'bravo-party', 'c3'] };
 const RUNS = { numRuns: 10_000 };
 
 function expectValid(params: AppParams): void {
+  expectValidDisplay(params);
   expect([null, 'en', 'ar']).toContain(params.lang);
   expect([null, ...context.partyIds]).toContain(params.party);
   const { camera } = params;
@@ -32,6 +34,13 @@ function expectValid(params: AppParams): void {
   expect(roundCamera(camera)).toEqual(camera);
 }
 
+function expectValidDisplay(params: AppParams): void {
+  const { display } = params;
+  expect(Object.keys(display).sort()).toEqual(['embed', 'isStatic', 'plain', 'theme']);
+  for (const flag of [display.embed, display.plain, display.isStatic]) expect(typeof flag).toBe('boolean');
+  expect(THEMES).toContain(display.theme);
+}
+
 const interesting = fc.constantFrom(
   'NaN',
   'Infinity',
@@ -44,6 +53,12 @@ const interesting = fc.constantFrom(
   '-3/-91/-181/-181',
   'AR',
   ' en ',
+  '1',
+  '0',
+  'true',
+  'dark',
+  'AUTO',
+  'light ',
   'alpha',
   'BRAVO-PARTY',
   '<script>alert(1)</script>',
@@ -55,7 +70,21 @@ const interesting = fc.constantFrom(
 const hostileQuery = fc
   .array(
     fc.tuple(
-      fc.constantFrom('lang', 'party', 'map', 'childId', 'initialWidth', 'parentUrl', 'LANG', 'Party', ''),
+      fc.constantFrom(
+        'lang',
+        'party',
+        'map',
+        'embed',
+        'theme',
+        'plain',
+        'static',
+        'childId',
+        'initialWidth',
+        'parentUrl',
+        'LANG',
+        'Party',
+        '',
+      ),
       fc.oneof(interesting, fc.string(), fc.string({ unit: 'grapheme' })),
     ),
     { maxLength: 8 },
@@ -78,6 +107,7 @@ const validParams: fc.Arbitrary<AppParams> = fc.record({
   lang: fc.constantFrom(null, 'en' as const, 'ar' as const),
   party: fc.constantFrom(null, ...context.partyIds),
   camera: fc.option(inRangeCamera.map(roundCamera), { nil: null }),
+  display: fc.record({ embed: fc.boolean(), theme: fc.constantFrom(...THEMES), plain: fc.boolean(), isStatic: fc.boolean() }),
 });
 const foreignHref = fc
   .tuple(
@@ -135,7 +165,8 @@ describe('the URL round trip', () => {
       fc.property(validParams, foreignHref, (params, href) => {
         const written = hrefWithAppParams(href, params, context);
         expect(parseAppParams(written, context)).toEqual(params);
-        const foreign = (u: string) => [...new URL(u).searchParams].filter(([k]) => !['lang', 'party', 'map'].includes(k));
+        const own = ['lang', 'party', 'map', 'embed', 'theme', 'plain', 'static'];
+        const foreign = (u: string) => [...new URL(u).searchParams].filter(([k]) => !own.includes(k));
         expect(foreign(written)).toEqual(foreign(href));
         const hash = new URL(href).hash;
         expect(new URL(written).hash).toBe(hash === '#alpha' ? '' : hash);
@@ -219,8 +250,23 @@ describe('URL examples', () => {
   it('writes nothing for no state, and a full state in a fixed order', () => {
     expect(serializeAppParams(NO_PARAMS)).toBe('');
     expect(
-      serializeAppParams({ lang: 'ar', party: 'bravo-party', camera: { center: [38.5, 34.25], zoom: 7, bearing: -20 } }),
-    ).toBe('?lang=ar&party=bravo-party&map=7/34.25/38.5/-20');
+      serializeAppParams({
+        lang: 'ar',
+        party: 'bravo-party',
+        camera: { center: [38.5, 34.25], zoom: 7, bearing: -20 },
+        display: { embed: true, theme: 'dark', plain: true, isStatic: true },
+      }),
+    ).toBe('?embed=1&theme=dark&plain=1&static=1&lang=ar&party=bravo-party&map=7/34.25/38.5/-20');
+  });
+  it('reads the display flags: 1 or true turns one on, a known theme is kept, anything else is the default', () => {
+    expect(parse('/?embed=1&theme=DARK&plain=true&static=1').display).toEqual({
+      embed: true,
+      theme: 'dark',
+      plain: true,
+      isStatic: true,
+    });
+    expect(parse('/?embed=yes&theme=sepia&plain=0&static=').display).toEqual(NO_PARAMS.display);
+    expect(parse('/?theme=auto').display.theme).toBe('auto');
   });
   it("keeps a host's parameters in their order and spelling", () => {
     const href = 'https://news.example/a?childId=abc&initialWidth=300&parentUrl=https%3A%2F%2Fnews.example%2Fa&lang=en';

@@ -29,5 +29,8 @@ export function mapLibreLocale(lang: Lang): Record<string, string> {
     'Marker.Title': t('maplibre.markerTitle'),
     'ScaleControl.Kilometers': t('maplibre.kilometers'),
     'ScaleControl.Meters': t('maplibre.meters'),
+    'CooperativeGesturesHandler.WindowsHelpText': t('maplibre.cooperativeWindows'),
+    'CooperativeGesturesHandler.MacHelpText': t('maplibre.cooperativeMac'),
+    'CooperativeGesturesHandler.MobileHelpText': t('maplibre.cooperativeMobile'),
   };
 }

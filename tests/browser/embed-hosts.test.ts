@@ -1,0 +1,680 @@
+// The app inside newsroom host pages (QUALITY.md §1, §4, §7 rows 1–4, 6, 14): the generated embed
+// code with our resizer (public/embed.js), the same frame sandboxed to `allow-scripts`, a Pym.js
+// 1.3.2 parent, and the code with its <script> stripped by a CMS. The app is served from a copy
+// of dist/ on one 127.0.0.1 port, with `Access-Control-Allow-Origin: *` (a sandboxed frame's
+// module scripts are CORS requests from origin "null"); host pages from a second port.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { buildEmbedCode, DEFAULT_EMBED_HEIGHT, EMBED_MARKER } from '../../src/embed/embed-code.ts';
+import { measureContentHeight } from '../../src/embed/auto-height.ts';
+import { MAP, card, useBrowser, waitForMapState, type AppStateSnapshot, type Session } from './helpers.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const TEMPLATE = readFileSync(fileURLToPath(new URL('./hosts/article.html', import.meta.url)), 'utf8');
+const PYM_JS = join(ROOT, 'node_modules/pym.js/dist/pym.v1.js');
+
+/**
+ * Wide first (the frame starts at its default height, below the wide page's content), then narrow,
+ * then back: a height that depends on the frame's own height (`100vh`, `min-height: 100vh`) would
+ * let the frame grow but never shrink back, and the repeated widths catch it.
+ */
+const WIDTHS = [1280, 640, 320, 640, 1280] as const;
+const HOST_HEIGHT = 900;
+/** What public/embed.js clamps to. */
+const CLAMP = { min: 300, max: 4000 };
+const TOLERANCE = 2;
+const TITLE = 'Map: one strike in the Syrian desert, every version';
+
+interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+type ServeStatic = (root: string, opts: { port: number; headers?: Record<string, string> }) => Promise<Served>;
+
+let appServer: Served;
+let hostServer: Served;
+let appUrl: string;
+let appOrigin: string;
+let hostUrl: string;
+const dirs: string[] = [];
+
+/** A message as the host page's recorder saw it (an init script, before any of the page's own). */
+interface HostMessage {
+  origin: string;
+  /** Index among the host's iframes of the one whose window sent it, or -1 (the host, another window). */
+  from: number;
+  type: string;
+  text: string;
+}
+
+/** Runs in the host page (top window only) before its own scripts. */
+function recordMessages(): void {
+  if (window.top !== window) return;
+  const w = window as unknown as { __hostMessages: unknown[] };
+  w.__hostMessages = [];
+  window.addEventListener('message', (e) => {
+    const from = [...document.querySelectorAll('iframe')].findIndex((f) => f.contentWindow === e.source);
+    let text: string;
+    try {
+      text = typeof e.data === 'string' ? e.data.slice(0, 4096) : (JSON.stringify(e.data) ?? String(e.data)).slice(0, 4096);
+    } catch {
+      text = '<not serialisable>';
+    }
+    w.__hostMessages.push({ origin: e.origin, from, type: typeof e.data, text });
+  });
+}
+
+function hostPage(name: string, title: string, body: string): string {
+  writeFileSync(
+    join(dirs[1]!, name),
+    TEMPLATE.replace('{{TITLE}}', () => title).replace('{{BODY}}', () => body),
+  );
+  return name;
+}
+
+function generatedCode(opts: { src?: string; script?: boolean } = {}): string {
+  return buildEmbedCode({
+    src: opts.src ?? `${appUrl}?embed=1`,
+    title: TITLE,
+    lang: 'en',
+    height: DEFAULT_EMBED_HEIGHT,
+    scriptSrc: opts.script === false ? null : `${appUrl}embed.js`,
+  });
+}
+
+beforeAll(async () => {
+  const { serveStatic } = (await import(new URL('../../scripts/serve-static.mjs', import.meta.url).href)) as {
+    serveStatic: ServeStatic;
+  };
+  // A private copy of dist/ (a build started meanwhile empties dist/), checked complete.
+  const appDir = mkdtempSync(join(tmpdir(), 'badia-embed-app-'));
+  const hostDir = mkdtempSync(join(tmpdir(), 'badia-embed-hosts-'));
+  dirs.push(appDir, hostDir);
+  cpSync(DIST, appDir, { recursive: true });
+  const html = readFileSync(join(appDir, 'index.html'), 'utf8');
+  const missing = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => !existsSync(join(appDir, f)));
+  if (missing.length) throw new Error(`dist/ changed while it was copied (missing ${missing.join(', ')}); run again`);
+  if (!existsSync(join(appDir, 'embed.js')))
+    throw new Error('dist/embed.js is missing: build again (Vite copies public/embed.js)');
+  appServer = await serveStatic(appDir, { port: 0, headers: { 'access-control-allow-origin': '*' } });
+  appUrl = appServer.url;
+  appOrigin = new URL(appUrl).origin;
+  // For testing only: Pym.js 1.3.2, as a newsroom would load it, copied next to the host pages.
+  cpSync(PYM_JS, join(hostDir, 'pym.v1.js'));
+  hostServer = await serveStatic(hostDir, { port: 0 });
+  hostUrl = hostServer.url;
+  if (new URL(hostUrl).origin === appOrigin) throw new Error('the host pages must be on another origin than the app');
+});
+
+afterAll(async () => {
+  await appServer?.close();
+  await hostServer?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+// After the hooks above: vitest runs `afterAll` hooks last-registered first, so the browser closes
+// (and drops its keep-alive connections) before the servers are closed.
+const browser = useBrowser();
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async function openHost(file: string, width: number, height = HOST_HEIGHT): Promise<Session> {
+  const s = await (await browser()).newSession({ width, height }, hostUrl);
+  await s.page.addInitScript(recordMessages);
+  await s.open(file);
+  return s;
+}
+
+/** Both origins are ours here: the host page's and the app's. Anything else still fails expectClean. */
+function expectClean(s: Session): void {
+  const foreign = s.offOrigin.filter((u) => !u.startsWith(`${appOrigin}/`));
+  s.offOrigin.splice(0, s.offOrigin.length, ...foreign);
+  s.expectClean();
+}
+
+async function appFrame(page: Page, selector: string): Promise<Frame> {
+  try {
+    await page.waitForFunction(
+      (sel) => {
+        const f = document.querySelector<HTMLIFrameElement>(sel);
+        return !!f && !!f.getAttribute('src');
+      },
+      selector,
+      { timeout: 15_000, polling: 100 },
+    );
+  } catch {
+    throw new Error(`the host page has no ${selector} with a src`);
+  }
+  const frame = await (await page.$(selector))!.contentFrame();
+  if (!frame) throw new Error(`${selector} has no content frame`);
+  return frame;
+}
+
+/** measureContentHeight itself (self-contained), run inside the frame. */
+async function frameContentHeight(frame: Frame): Promise<number> {
+  return frame.evaluate(`(${measureContentHeight.toString()})(document)`) as Promise<number>;
+}
+
+async function frameBoxHeight(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => document.querySelector(sel)!.getBoundingClientRect().height, selector);
+}
+
+async function hostMessages(page: Page): Promise<HostMessage[]> {
+  return page.evaluate(() => (window as unknown as { __hostMessages: HostMessage[] }).__hostMessages);
+}
+
+async function frameIndex(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => [...document.querySelectorAll('iframe')].indexOf(document.querySelector(sel)!), selector);
+}
+
+/** The messages our frame sent, sorted into the formats of src/embed/frame-messages.ts. */
+function formatsOf(messages: HostMessage[]): Record<string, HostMessage[]> {
+  const out: Record<string, HostMessage[]> = {};
+  for (const m of messages) {
+    let format = 'other';
+    if (m.type === 'string' && m.text.startsWith('pymxPYMx')) format = 'pym';
+    else if (m.type === 'string') {
+      try {
+        const o = JSON.parse(m.text) as Record<string, unknown>;
+        format = o.sender === 'Flourish' ? 'flourish' : o.context === 'iframe.resize' ? 'iframe.resize' : 'other';
+      } catch {
+        format = 'other';
+      }
+    } else if (m.text.includes('"datawrapper-height"')) format = 'datawrapper';
+    else if (m.text.includes('"sentinel":"amp"')) format = 'amp';
+    else if (m.text.includes('"message":"height"')) format = 'wordpress';
+    (out[format] ??= []).push(m);
+  }
+  return out;
+}
+
+/** Polls `probe` until `ok` holds on `stableFor` reads in a row (ms apart), or fails with `describe(last)`. */
+async function waitUntil<T>(
+  probe: () => Promise<T>,
+  ok: (v: T) => boolean,
+  describe: (v: T | undefined) => string,
+  { timeout = 20_000, interval = 150, stableFor = 3 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  let streak = 0;
+  while (Date.now() < deadline) {
+    last = await probe();
+    streak = ok(last) ? streak + 1 : 0;
+    if (streak >= stableFor) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(describe(last));
+}
+
+async function expectNoHorizontalScroll(frame: Frame, width: number): Promise<void> {
+  const m = await frame.evaluate(() => ({
+    innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(m.innerWidth, `the frame is ${width} px wide`).toBe(width);
+  expect(m.scrollWidth, `no horizontal scroll inside the frame at ${width} px (${JSON.stringify(m)})`).toBeLessThanOrEqual(
+    m.clientWidth,
+  );
+}
+
+async function frameState(frame: Frame): Promise<AppStateSnapshot> {
+  return frame.evaluate(() => {
+    const hook = (window as unknown as { __appState?: () => AppStateSnapshot }).__appState;
+    if (!hook) throw new Error('window.__appState is missing in the frame: the app has not started');
+    return hook();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The host variants
+
+interface Variant {
+  readonly name: string;
+  /** The host page's body. */
+  body(): string;
+  /** Our iframe in the host page. */
+  readonly frame: string;
+  /** Whether something on the host resizes the frame (our resizer, or Pym's parent). */
+  readonly resized: boolean;
+  readonly pym: boolean;
+  readonly sandboxed: boolean;
+  /** The clamp of the host's resizer, if any. */
+  readonly clamp: { min: number; max: number } | null;
+}
+
+const OURS = `iframe[${EMBED_MARKER}]`;
+const VARIANTS: Variant[] = [
+  {
+    name: '(i) the generated embed code',
+    body: () => generatedCode(),
+    frame: OURS,
+    resized: true,
+    pym: false,
+    sandboxed: false,
+    clamp: CLAMP,
+  },
+  {
+    name: '(ii) the generated code in sandbox="allow-scripts"',
+    body: () => generatedCode().replace('<iframe ', '<iframe sandbox="allow-scripts" '),
+    frame: OURS,
+    resized: true,
+    pym: false,
+    sandboxed: true,
+    clamp: CLAMP,
+  },
+  {
+    name: '(iii) a Pym.js 1.3.2 parent',
+    body: () =>
+      [
+        '<div id="container"></div>',
+        '<script src="pym.v1.js"></script>',
+        `<script>new pym.Parent('container', ${JSON.stringify(`${appUrl}?embed=1`)}, {});</script>`,
+      ].join('\n'),
+    frame: '#container iframe',
+    resized: true,
+    pym: true,
+    sandboxed: false,
+    clamp: null,
+  },
+  {
+    name: '(iv) the generated code with its <script> stripped',
+    body: () => generatedCode({ script: false }),
+    frame: OURS,
+    resized: false,
+    pym: false,
+    sandboxed: false,
+    clamp: null,
+  },
+];
+
+describe('the test harness', () => {
+  it('sees errors thrown and logged inside a cross-origin frame (so "no error in the frame" means something)', async () => {
+    const file = hostPage('probe.html', 'probe', generatedCode({ script: false }));
+    const s = await openHost(file, 640);
+    const frame = await appFrame(s.page, OURS);
+    await frame.waitForLoadState('load');
+    await frame.evaluate(() => {
+      console.error('probe: console error inside the frame');
+      setTimeout(() => {
+        throw new Error('probe: uncaught error inside the frame');
+      });
+    });
+    await waitUntil(
+      async () => [s.consoleErrors.join('\n'), s.pageErrors.join('\n')],
+      ([c, p]) => c!.includes('probe: console error') && p!.includes('probe: uncaught error'),
+      (v) => `the session did not record the frame's errors: ${JSON.stringify(v)}`,
+      { stableFor: 1 },
+    );
+  });
+});
+
+for (const v of VARIANTS) {
+  describe(v.name, () => {
+    const file = () => hostPage(`${v.name.slice(1, v.name.indexOf(')'))}.html`, v.name, v.body());
+
+    it('the map draws in the frame at 320, 640 and 1280 px, with no error in frame or host and no horizontal scroll at 320 px', async () => {
+      const s = await openHost(file(), 320);
+      const frame = await appFrame(s.page, v.frame);
+      await waitForMapState(frame, 'idle');
+      await expectNoHorizontalScroll(frame, 320);
+      if (v.sandboxed) {
+        expect(await frame.evaluate(() => window.origin), 'the sandboxed frame has an opaque origin').toBe('null');
+      }
+      for (const width of [640, 1280]) {
+        await s.page.setViewportSize({ width, height: HOST_HEIGHT });
+        await waitUntil(
+          () => frame.evaluate(() => innerWidth),
+          (w) => w === width,
+          (w) => `the frame did not become ${width} px wide (it is ${w})`,
+          { stableFor: 1 },
+        );
+        await waitForMapState(frame, 'idle');
+      }
+      const state = await frameState(frame);
+      expect(state.view.mapStatus, 'the store in the frame').toBe('idle');
+      if (!v.resized) {
+        // Without a resizer the frame keeps the height of the code, and everything is reachable by
+        // scrolling inside it: the cards, the map's attribution.
+        await s.page.setViewportSize({ width: 320, height: HOST_HEIGHT });
+        expect(await frameBoxHeight(s.page, v.frame), 'the frame keeps its default height').toBe(DEFAULT_EMBED_HEIGHT);
+        const scroll = await frame.evaluate(() => ({
+          scrollHeight: document.documentElement.scrollHeight,
+          clientHeight: document.documentElement.clientHeight,
+        }));
+        console.log(`[embed-hosts] ${v.name}: content ${scroll.scrollHeight} px in a ${scroll.clientHeight} px frame`);
+        for (const target of [card('sohr'), `${MAP} .maplibregl-ctrl-attrib`]) {
+          const el = frame.locator(target).first();
+          await el.scrollIntoViewIfNeeded();
+          const inView = await el.evaluate((e) => {
+            const r = e.getBoundingClientRect();
+            return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+          });
+          expect(inView, `${target} is reachable by scrolling inside the ${DEFAULT_EMBED_HEIGHT} px frame`).toBe(true);
+        }
+        expect(await frameBoxHeight(s.page, v.frame), 'still the default height after scrolling').toBe(DEFAULT_EMBED_HEIGHT);
+      }
+      expectClean(s);
+    });
+
+    const heightTitle = v.resized
+      ? "height messages reach the host, and the frame's height follows its content at 1280 → 640 → 320 → 640 → 1280 px, the same at the same width"
+      : `height messages reach the host, and the frame stays ${DEFAULT_EMBED_HEIGHT} px`;
+    it(heightTitle, async () => {
+      const s = await openHost(file(), WIDTHS[0]);
+      const { page } = s;
+      const frame = await appFrame(page, v.frame);
+      await waitForMapState(frame, 'idle');
+      const index = await frameIndex(page, v.frame);
+      const ours = async () => (await hostMessages(page)).filter((m) => m.from === index);
+      const heightAt = new Map<number, number>();
+
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: HOST_HEIGHT });
+        const last = await waitUntil(
+          async () => {
+            const [frameWidth, content, box, messages] = await Promise.all([
+              frame.evaluate(() => innerWidth),
+              frameContentHeight(frame),
+              frameBoxHeight(page, v.frame),
+              ours(),
+            ]);
+            return { frameWidth, content, box, messages: messages.length };
+          },
+          ({ frameWidth, content, box, messages }) => {
+            if (frameWidth !== width || messages === 0) return false;
+            if (!v.resized) return box === DEFAULT_EMBED_HEIGHT;
+            const expected = v.clamp ? Math.min(v.clamp.max, Math.max(v.clamp.min, content)) : content;
+            return Math.abs(box - expected) <= TOLERANCE;
+          },
+          (l) =>
+            l?.messages === 0
+              ? `at ${width} px the host received no message from the frame (is startEmbedMessaging called in src/main.tsx?)`
+              : `at ${width} px the frame is ${l?.box} px tall, its content ${l?.content} px (±${TOLERANCE}${v.clamp ? `, clamped to ${v.clamp.min}–${v.clamp.max}` : ''}); frame width ${l?.frameWidth}; ${l?.messages} messages`,
+        );
+        console.log(`[embed-hosts] ${v.name} at ${width} px: frame ${last.box} px, content ${last.content} px`);
+        if (width === 320) await expectNoHorizontalScroll(frame, 320);
+        const earlier = heightAt.get(width);
+        if (earlier === undefined) heightAt.set(width, last.box);
+        else {
+          expect(
+            Math.abs(last.box - earlier),
+            `back at ${width} px the frame is ${last.box} px, it was ${earlier} px: its height depends on its own past height (100vh or min-height: 100vh in embed mode?)`,
+          ).toBeLessThanOrEqual(TOLERANCE);
+        }
+      }
+
+      const messages = await ours();
+      const f = formatsOf(messages);
+      const kinds = Object.keys(f).sort();
+      expect(kinds, 'the formats our frame sent').toEqual(
+        v.pym ? ['amp', 'datawrapper', 'flourish', 'iframe.resize', 'pym'] : ['amp', 'datawrapper', 'flourish', 'iframe.resize'],
+      );
+      expect(new Set(messages.map((m) => m.origin)), 'the origin the host sees').toEqual(
+        new Set([v.sandboxed ? 'null' : appOrigin]),
+      );
+      const content = await frameContentHeight(frame);
+      const heights = f.datawrapper!.map((m) => {
+        const values = Object.values(
+          (JSON.parse(m.text) as { 'datawrapper-height': Record<string, number> })['datawrapper-height'],
+        );
+        expect(values, m.text).toHaveLength(1);
+        return values[0]!;
+      });
+      expect(
+        heights.every((h) => Number.isInteger(h) && h > 0),
+        `integer px: ${heights.join(', ')}`,
+      ).toBe(true);
+      expect(Math.abs(heights.at(-1)! - content), 'the last height sent is the content height').toBeLessThanOrEqual(TOLERANCE);
+      for (const m of [...f['iframe.resize']!, ...f.flourish!]) {
+        const o = JSON.parse(m.text) as { src: string; height: number };
+        expect(o.src.startsWith(appUrl), `src of ${m.text}`).toBe(true);
+        expect(Number.isInteger(o.height)).toBe(true);
+      }
+      if (v.pym) {
+        for (const m of f.pym!) expect(m.text).toMatch(/^pymxPYMxcontainerxPYMxheightxPYMx\d+$/);
+        // Pym's parent sends the width on every resize of its window; the frame answers with its
+        // height, changed or not.
+        const before = f.pym!.length;
+        await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+        await waitUntil(
+          async () => formatsOf(await ours()).pym?.length ?? 0,
+          (n) => n > before,
+          (n) => `no Pym height message answered the parent's width message (${n} Pym messages, ${before} before)`,
+          { stableFor: 1 },
+        );
+      } else {
+        // Idle: nothing more is sent while nothing changes (no polling).
+        const count = (await ours()).length;
+        await page.waitForTimeout(1500);
+        expect((await ours()).length, 'messages sent while idle').toBe(count);
+      }
+      expectClean(s);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('in a tall host page', () => {
+  it('a wheel over the map inside the frame scrolls the host page and leaves the map as it was (cooperativeGestures in embed mode)', async () => {
+    const body = `<div style="height: 400px"></div>\n${generatedCode()}\n<div style="height: 3000px"></div>`;
+    const s = await openHost(hostPage('tall.html', 'tall', body), 1280, 800);
+    const { page } = s;
+    const frame = await appFrame(page, OURS);
+    await waitForMapState(frame, 'idle');
+    // Give the frame the height of its content here (what the resizer does), so that the frame has
+    // no scroll of its own and this checks the map's gestures alone.
+    const content = await frameContentHeight(frame);
+    await page.evaluate(({ sel, h }) => (document.querySelector<HTMLElement>(sel)!.style.height = `${h}px`), {
+      sel: OURS,
+      h: content,
+    });
+    await page.evaluate((sel) => window.scrollTo(0, document.querySelector<HTMLElement>(sel)!.offsetTop - 100), OURS);
+    await waitForMapState(frame, 'idle');
+    const zoomBefore = (await frameState(frame)).view.camera?.zoom;
+    const point = await page.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { x: r.left, y: r.top };
+    }, OURS);
+    const map = await frame.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, top: r.top, bottom: r.bottom };
+    }, MAP);
+    // The middle of the part of the map that is on screen.
+    const top = Math.max(point.y + map.top, 0);
+    const bottom = Math.min(point.y + map.bottom, 800);
+    expect(bottom - top, 'some of the map is on screen').toBeGreaterThan(40);
+    const y = (top + bottom) / 2;
+    const scrollBefore = await page.evaluate(() => scrollY);
+    const frameScrollBefore = await frame.evaluate(() => scrollY);
+    await page.mouse.move(point.x + map.x, y);
+    await page.mouse.wheel(0, 300);
+    await waitUntil(
+      () => page.evaluate(() => scrollY),
+      (now) => now > scrollBefore,
+      (now) =>
+        `the host page did not scroll (scrollY ${scrollBefore} → ${now}): the map took the wheel (cooperativeGestures not on in embed mode?)`,
+      { timeout: 10_000, stableFor: 1 },
+    );
+    await waitForMapState(frame, 'idle');
+    expect((await frameState(frame)).view.camera?.zoom, 'the map did not zoom').toBe(zoomBefore);
+    expect(await frame.evaluate(() => scrollY), 'the frame itself did not scroll').toBe(frameScrollBefore);
+    // Control: the pointer really is over the map, which zooms with Ctrl + wheel.
+    const centre = await page.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { x: r.left, y: r.top };
+    }, OURS);
+    const mapNow = await frame.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, MAP);
+    await page.mouse.move(centre.x + mapNow.x, Math.min(Math.max(centre.y + mapNow.y, 1), 799));
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await waitUntil(
+      async () => (await frameState(frame)).view.camera?.zoom,
+      (z) => z !== zoomBefore,
+      (z) =>
+        `control failed: Ctrl + wheel over the map did not zoom it (zoom ${zoomBefore} → ${z}), so the wheel was not over the map`,
+      { timeout: 10_000, stableFor: 1 },
+    );
+    expectClean(s);
+  });
+});
+
+describe('hostile messages', () => {
+  it('junk posted to the frame by its host changes nothing: no navigation, same state, no error', async () => {
+    const src = `${appUrl}?embed=1&childId=hostile`;
+    const body = `${generatedCode({ src })}\n<iframe id="foreign" title="another embed" srcdoc="<p>another embed</p>"></iframe>`;
+    const s = await openHost(hostPage('hostile.html', 'hostile', body), 640);
+    const { page } = s;
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const frame = await appFrame(page, OURS);
+    await waitForMapState(frame, 'idle');
+    const snapshot = async () => ({
+      url: frame.url(),
+      state: await frameState(frame),
+      scroll: await frame.evaluate(() => [scrollX, scrollY]),
+      injected: await frame.evaluate(() => document.querySelectorAll('script:not([src]), iframe, object, embed').length),
+      hostUrl: page.url(),
+    });
+    const before = await snapshot();
+    // Count what reaches the frame (a listener of the test's own), so that we wait on a condition.
+    await frame.evaluate(() => {
+      const w = window as unknown as { __received: number };
+      w.__received = 0;
+      window.addEventListener('message', () => w.__received++);
+    });
+
+    const huge = 'x'.repeat(1_000_000);
+    const junk: unknown[] = [
+      'pymxPYMxhostilexPYMxnavigateToxPYMxjavascript:alert(document.domain)',
+      'pymxPYMxhostilexPYMxnavigateToxPYMxhttps://evil.example/',
+      'pymxPYMxhostilexPYMxscrollToChildPosxPYMx5000',
+      'pymxPYMxhostilexPYMxheightxPYMx1',
+      `pymxPYMxhostilexPYMxwidthxPYMx${'9'.repeat(100_000)}`,
+      huge,
+      `pymxPYMxhostilexPYMxnavigateToxPYMx${huge}`,
+      JSON.stringify({ context: 'iframe.resize', src: 'javascript:alert(1)', height: 1 }),
+      { 'datawrapper-height': { 'badia-2018-12-02': 1 } },
+      { 'datawrapper-height': { x: 'javascript:alert(1)' } },
+      { sentinel: 'amp', type: 'embed-size', height: 1 },
+      { message: 'link', value: 'javascript:alert(1)', secret: 'x' },
+      { message: 'height', value: 1, secret: 'x' },
+      { party: 'sohr', lang: 'ar', map: '1/0/0' },
+      { type: 'navigate', url: 'javascript:alert(1)', html: '<img src=x onerror=alert(1)>' },
+      '<img src=x onerror=alert(1)>',
+      [1, 2, 3],
+      null,
+      42,
+    ];
+    await page.evaluate(
+      ({ sel, messages }) => {
+        const target = document.querySelector<HTMLIFrameElement>(sel)!.contentWindow!;
+        for (const m of messages) target.postMessage(m, '*');
+      },
+      { sel: OURS, messages: junk },
+    );
+    await waitUntil(
+      () => frame.evaluate(() => (window as unknown as { __received: number }).__received),
+      (n) => n >= junk.length,
+      (n) => `the frame received ${n} of ${junk.length} messages`,
+      { stableFor: 1 },
+    );
+    // Lookalikes of our resizer's message, from windows that are not our frame, change nothing on the host.
+    const heightBefore = await frameBoxHeight(page, OURS);
+    const foreign = await (await page.$('#foreign'))!.contentFrame();
+    await foreign!.evaluate(() => window.parent.postMessage({ 'datawrapper-height': { 'badia-2018-12-02': 3999 } }, '*'));
+    await page.evaluate(() => window.postMessage({ 'datawrapper-height': { 'badia-2018-12-02': 3998 } }, '*'));
+    await waitUntil(
+      async () => (await hostMessages(page)).filter((m) => /399[89]/.test(m.text)).length,
+      (n) => n === 2,
+      (n) => `the host recorded ${n} of the 2 lookalike messages`,
+      { stableFor: 1 },
+    );
+    expect(await frameBoxHeight(page, OURS), 'lookalikes from other windows do not resize our frame').toBe(heightBefore);
+
+    await waitForMapState(frame, 'idle');
+    const after = await snapshot();
+    expect(after.url, 'the frame did not navigate').toBe(before.url);
+    expect(after.hostUrl, 'the host did not navigate').toBe(before.hostUrl);
+    expect(after.state.selection, 'selection unchanged').toEqual(before.state.selection);
+    expect(after.state.view.lang, 'language unchanged').toBe(before.state.view.lang);
+    expect(after.state.view.camera, 'camera unchanged').toEqual(before.state.view.camera);
+    expect(after.scroll, 'the frame did not scroll').toEqual(before.scroll);
+    expect(after.injected, 'nothing injected').toBe(before.injected);
+    expect(dialogs, 'no dialog opened').toEqual([]);
+    expectClean(s);
+  });
+});
+
+describe('public/embed.js', () => {
+  it('resizes only our frame, by event.source, clamped to 300–4000 px, ignores non-numbers, and may be included twice', async () => {
+    const code = generatedCode({ script: false });
+    const script = `<script src="${appUrl}embed.js"></script>`;
+    const body = `${code}\n${script}\n${script}\n<iframe id="plain" title="not ours" srcdoc="<p>not ours</p>" style="height: 200px; border: 0"></iframe>`;
+    const s = await openHost(hostPage('resizer.html', 'resizer', body), 640);
+    const { page } = s;
+    await page.waitForFunction(
+      () => (window as unknown as { __contestedMapEmbed?: boolean }).__contestedMapEmbed === true,
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
+    const frame = await appFrame(page, OURS);
+    await frame.waitForLoadState('load');
+    // Posted from inside our frame: the resizer's message format, as the frame would send it.
+    const postFromFrame = (data: unknown) =>
+      frame.evaluate((d) => {
+        window.parent.postMessage(d, '*');
+      }, data);
+    const heightAfter = async (data: unknown, expected: number) => {
+      await postFromFrame(data);
+      await waitUntil(
+        () => frameBoxHeight(page, OURS),
+        (h) => h === expected,
+        (h) => `after ${JSON.stringify(data)} the frame is ${h} px, expected ${expected}`,
+        { stableFor: 1, timeout: 5_000 },
+      );
+    };
+    await heightAfter({ 'datawrapper-height': { any: 1234 } }, 1234);
+    await heightAfter({ 'datawrapper-height': { any: 10 } }, CLAMP.min);
+    await heightAfter({ 'datawrapper-height': { any: 1e9 } }, CLAMP.max);
+    await heightAfter({ 'datawrapper-height': { any: 777.4 } }, 777);
+    // Not numbers, or not the format: the height stays (checked once the host has seen them all).
+    const bad: unknown[] = [
+      { 'datawrapper-height': { any: '99999' } },
+      { 'datawrapper-height': { any: null } },
+      { 'datawrapper-height': 500 },
+      { 'datawrapper-height': { any: Number.NaN } },
+      'pymxPYMxcontainerxPYMxheightxPYMx500',
+      { sentinel: 'amp', type: 'embed-size', height: 500 },
+    ];
+    const seen = (await hostMessages(page)).length;
+    for (const data of bad) await postFromFrame(data);
+    await waitUntil(
+      async () => (await hostMessages(page)).length - seen,
+      (n) => n >= bad.length,
+      (n) => `the host saw ${n} of the ${bad.length} messages`,
+      { stableFor: 1 },
+    );
+    expect(await frameBoxHeight(page, OURS), 'messages without a numeric height change nothing').toBe(777);
+    await heightAfter({ 'datawrapper-height': { a: 'skip', b: 901 } }, 901);
+    expect(await frameBoxHeight(page, '#plain'), 'a frame without data-contested-map is never touched').toBe(200);
+    expectClean(s);
+  });
+});

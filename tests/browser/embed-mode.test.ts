@@ -1,0 +1,279 @@
+// The page as a news article's <iframe> shows it (?embed=1, and its flags), and the Embed dialog
+// that writes the code for it. The frame's height messages and real host pages are in
+// embed-hosts.test.ts.
+import { describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { parseEvent } from '../../src/domain/load-event.ts';
+import { en } from '../../src/i18n/en.ts';
+import { ar } from '../../src/i18n/ar.ts';
+import { roundCamera } from '../../src/store/url-params.ts';
+import { realEventInput } from '../fixtures/real-data.ts';
+import {
+  CANVAS,
+  MAP,
+  NO_WEBGL_ARGS,
+  appState,
+  card,
+  claimMarker,
+  openIdle,
+  selectButton,
+  settledCamera,
+  useBrowser,
+  waitForMapState,
+  waitSelected,
+  waitSettled,
+} from './helpers.ts';
+
+const event = parseEvent(realEventInput());
+const browser = useBrowser();
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+describe('?embed=1', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    for (const width of [320, 640, 1280]) {
+      it(`shows the compact page in ${lang} at ${width} px: title, map, every version, credits, attribution, a way to the full map`, async () => {
+        const t = lang === 'en' ? en : ar;
+        const s = await openIdle(browser, { width, height: 700 }, `?embed=1&lang=${lang}`);
+        const { page } = s;
+        expect(await page.locator('[data-testid="embed"]').count()).toBe(1);
+        expect(await page.locator('h1').innerText()).toBe(event.title[lang]);
+        expect(await page.locator('.app-dateline').count(), 'no reader chrome').toBe(0);
+        // Every party, the same compact card each: target and place in one line, the rest one click away.
+        for (const party of event.parties) {
+          const c = page.locator(card(party.id));
+          expect(await c.getAttribute('class')).toContain('party-card--compact');
+          const version = event.versions.find((v) => v.party === party.id)!;
+          expect(await c.innerText()).toContain(version.target[lang]);
+          const more = c.locator('details.party-card-more');
+          expect(await more.locator('> summary').innerText()).toContain(t['card.more']);
+          expect(await more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        }
+        expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain(t['map.attribution']);
+        const full = page.locator('a.embed-open-full');
+        expect(await full.getAttribute('target')).toBe('_blank');
+        const href = new URL((await full.getAttribute('href'))!, page.url());
+        expect(href.searchParams.get('embed'), 'the full map is not an embed').toBeNull();
+        expect(href.searchParams.get('lang')).toBe(lang);
+        expect(await noHorizontalScroll(page), 'no horizontal scroll').toBe(true);
+        // Sized by its content: the page is not stretched to the viewport, nor cut by it.
+        const rootHeight = await page.evaluate(() => document.getElementById('root')!.getBoundingClientRect().height);
+        const scrollHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+        expect(Math.abs(scrollHeight - Math.max(700, Math.ceil(rootHeight)))).toBeLessThanOrEqual(2);
+        expect(await axeViolations(page)).toEqual([]);
+        s.expectClean();
+      });
+    }
+  }
+
+  it('opens the same party, language and view as the link it was made from', async () => {
+    const s = await openIdle(browser, { width: 640, height: 700 }, '?lang=ar');
+    const { page } = s;
+    const party = event.parties.at(-1)!.id;
+    await page.locator(selectButton(party)).click();
+    await waitSelected(page, party, 'Show on map');
+    await waitSettled(page);
+    // The camera at the precision a URL keeps: what the link can carry.
+    const camera = JSON.stringify(roundCamera((await appState(page)).view.camera!));
+    const query = new URL(page.url()).search;
+
+    const embed = await (await browser()).newSession({ width: 640, height: 700 });
+    await embed.open(`${query}&embed=1`);
+    await waitForMapState(embed.page, 'idle');
+    await waitSelected(embed.page, party, 'opening the embed link');
+    await waitSettled(embed.page);
+    const state = await appState(embed.page);
+    expect(state.view.lang).toBe('ar');
+    expect(state.selection.partyId).toBe(party);
+    expect(JSON.stringify(roundCamera(state.view.camera!))).toBe(camera);
+    expect(await embed.page.locator('[data-testid="embed"]').count()).toBe(1);
+    s.expectClean();
+    embed.expectClean();
+  });
+
+  it('lets the host page scroll past the map: cooperative gestures, with their hint in the page language', async () => {
+    const s = await openIdle(browser, { width: 640, height: 700 }, '?embed=1&lang=ar');
+    const { page } = s;
+    expect(await page.locator(`${MAP} .maplibregl-cooperative-gesture-screen`).count()).toBe(1);
+    expect(await page.locator(`${MAP} .maplibregl-cooperative-gesture-screen`).innerText()).toContain(
+      ar['maplibre.cooperativeWindows'].split(' ')[0]!,
+    );
+    const before = await settledCamera(page);
+    const box = (await page.locator(CANVAS).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(600);
+    expect(await settledCamera(page), 'a plain wheel does not zoom the map').toBe(before);
+    s.expectClean();
+  });
+
+  it('static=1: the map does not move under the pointer, and still follows the versions', async () => {
+    const s = await openIdle(browser, { width: 640, height: 700 }, '?embed=1&static=1');
+    const { page } = s;
+    const before = await settledCamera(page);
+    const box = (await page.locator(CANVAS).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 60, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.press('Control+Equal');
+    await page.waitForTimeout(600);
+    expect(await settledCamera(page), 'dragging does not pan').toBe(before);
+    const party = event.parties[0]!.id;
+    await page.locator(selectButton(party)).click();
+    await waitSelected(page, party, 'Show on map with static=1');
+    await waitSettled(page);
+    expect(await settledCamera(page), 'the version is still framed').not.toBe(before);
+    s.expectClean();
+  });
+
+  it('plain=1: no header and no credits, but the map, every version, the attribution and the way out', async () => {
+    const s = await openIdle(browser, { width: 640, height: 700 }, '?embed=1&plain=1');
+    const { page } = s;
+    expect(await page.locator('h1').count()).toBe(0);
+    expect(await page.locator('.embed-credits').count()).toBe(0);
+    expect(await page.locator('article[data-testid="party-card"]').count()).toBe(event.parties.length);
+    expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toContain(en['map.attribution']);
+    expect(await page.locator('a.embed-open-full').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    s.expectClean();
+  });
+
+  for (const [query, scheme] of [
+    ['?embed=1&theme=dark', 'light'],
+    ['?embed=1&theme=auto', 'dark'],
+  ] as const) {
+    it(`${query} with a ${scheme} system: dark page and dark basemap, still AA`, async () => {
+      const session = await (await browser()).newSession({ width: 640, height: 700 });
+      await session.page.emulateMedia({ colorScheme: scheme });
+      await session.open(query);
+      await waitForMapState(session.page, 'idle');
+      const { page } = session;
+      const background = await page.evaluate(() => getComputedStyle(document.querySelector('.embed-app')!).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g)!.map(Number);
+      expect(r! + g! + b!, `dark page background (${background})`).toBeLessThan(150);
+      const seaPixel = await page.evaluate((sel) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(sel)!;
+        const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+        const px = new Uint8Array(4);
+        gl.readPixels(4, 4, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+        return [...px];
+      }, CANVAS);
+      expect(
+        seaPixel.slice(0, 3).reduce((a, c) => a + c, 0),
+        `a dark basemap corner (${seaPixel.join(',')})`,
+      ).toBeLessThan(300);
+      expect(await axeViolations(page)).toEqual([]);
+      session.expectClean();
+    });
+  }
+});
+
+describe('?embed=1 without WebGL', () => {
+  const noWebGl = useBrowser([...NO_WEBGL_ARGS]);
+  for (const lang of ['en', 'ar'] as const) {
+    it(`still gives the static map and every version (${lang}, 320 px)`, async () => {
+      const s = await (await noWebGl()).newSession({ width: 320, height: 640 });
+      await s.open(`?embed=1&lang=${lang}`);
+      await waitForMapState(s.page, 'static');
+      expect(await s.page.locator('[data-testid="static-map"] svg').count()).toBe(1);
+      for (const party of event.parties) expect(await s.page.locator(card(party.id)).isVisible()).toBe(true);
+      expect(await noHorizontalScroll(s.page)).toBe(true);
+      s.expectClean();
+    });
+  }
+});
+
+describe('the Embed dialog', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    it(`is a real modal in ${lang}: focus moves in, Esc closes it, focus returns to its button`, async () => {
+      const t = lang === 'en' ? en : ar;
+      const s = await openIdle(browser, { width: 1280, height: 800 }, `?lang=${lang}`);
+      const { page } = s;
+      const opener = page.locator('[data-testid="embed-button"]');
+      expect(await opener.innerText()).toBe(t['embed.button']);
+      await opener.click();
+      const dialog = page.locator('[data-testid="embed-dialog"]');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), 'focus is inside').toBe(true);
+      expect(await dialog.locator('h2').innerText()).toBe(t['embed.dialogTitle']);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), 'Tab stays inside').toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('embed-button');
+      s.expectClean();
+    });
+  }
+
+  it('writes the code for the state on screen, in its language, and copies it (and the link)', async () => {
+    const s = await openIdle(browser, { width: 1280, height: 800 }, '?lang=ar');
+    const { page } = s;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.origin });
+    const party = event.parties[1]!.id;
+    await page.locator(claimMarker(party)).click();
+    await waitSelected(page, party, 'a click on its badge');
+    await page.locator('[data-testid="embed-button"]').click();
+    const code = await page.locator('[data-testid="embed-code"]').inputValue();
+    // Parsed on a blank page, as a CMS would: parsed in the app's page, its style attribute would
+    // trip the app's own CSP.
+    const blank = await page.context().newPage();
+    const doc = await blank.evaluate((html) => {
+      const frame = new DOMParser().parseFromString(html, 'text/html').querySelector('iframe');
+      return (
+        frame && { src: frame.src, title: frame.title, loading: frame.loading, allow: frame.allow, full: frame.allowFullscreen }
+      );
+    }, code);
+    await blank.close();
+    expect(doc).toMatchObject({ loading: 'lazy', allow: 'fullscreen', full: true });
+    expect(doc!.title).toBe(ar['embed.frameTitle'].replace('{title}', event.title.ar));
+    const src = new URL(doc!.src);
+    expect(src.origin).toBe(s.origin);
+    expect(src.searchParams.get('embed')).toBe('1');
+    expect(src.searchParams.get('lang')).toBe('ar');
+    expect(src.searchParams.get('party')).toBe(party);
+    expect(code).toContain(`${s.origin}/embed.js`);
+    await page.locator('[data-testid="copy-code"]').click();
+    await page.locator('[data-testid="embed-status"]', { hasText: ar['embed.copied'] }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+    // Without the script, for a CMS that strips scripts anyway.
+    await page.locator('.embed-option input').uncheck();
+    expect(await page.locator('[data-testid="embed-code"]').inputValue()).not.toContain('<script');
+
+    await page.locator('[data-testid="copy-link"]').click();
+    await page.locator('[data-testid="embed-status"]', { hasText: ar['embed.linkCopied'] }).waitFor();
+    const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(link.searchParams.get('party')).toBe(party);
+    expect(link.searchParams.get('embed')).toBeNull();
+    s.expectClean();
+  });
+
+  it('says what to do when the browser refuses to copy, with the code selected', async () => {
+    const s = await openIdle(browser, { width: 1280, height: 800 }, '?lang=en');
+    const { page } = s;
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+      document.execCommand = () => false;
+    });
+    await page.locator('[data-testid="embed-button"]').click();
+    await page.locator('[data-testid="copy-code"]').click();
+    await page.locator('[data-testid="embed-status"]', { hasText: en['embed.copyFailed'] }).waitFor();
+    const selected = await page.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('[data-testid="embed-code"]')!;
+      return document.activeElement === field && field.selectionEnd - field.selectionStart === field.value.length;
+    });
+    expect(selected, 'the whole code is selected for Ctrl+C').toBe(true);
+    s.expectClean();
+  });
+});
