@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 // Every plugin of the build lives in scripts/vite-plugins/.
 import {
   contentSecurityPolicyPlugin,
+  downloadsPlugin,
   preloadMapChunkPlugin,
   prerenderPlugin,
   selectedEventPlugin,
@@ -29,6 +30,7 @@ export default defineConfig({
     selectedEventPlugin(),
     validateDataPlugin(),
     shareMetaPlugin(),
+    downloadsPlugin(),
     contentSecurityPolicyPlugin(),
     preloadMapChunkPlugin(),
     prerenderPlugin(),

@@ -7,6 +7,12 @@ import { formatEventDay, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { eventCaption } from '../i18n/event-text.ts';
 import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
+import { Legend } from '../panel/legend.tsx';
+import { ComparisonTable } from '../panel/comparison-table.tsx';
+import { GapsTable } from '../panel/gaps-table.tsx';
+import { Timeline } from '../panel/timeline.tsx';
+import { Glossary } from '../panel/glossary.tsx';
+import { SourcesSection } from '../panel/sources-section.tsx';
 import { KnownFacts } from '../panel/known-facts.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { EmbedApp } from './embed-app.tsx';
@@ -42,8 +48,8 @@ function ReaderApp() {
         <div className="app-header-top">
           <p className="app-kicker">{translate(lang, 'app.kicker')}</p>
           <div className="app-header-tools">
-            <EmbedDialog />
             <LanguageSwitch />
+            <EmbedDialog />
           </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>
@@ -61,8 +67,14 @@ function ReaderApp() {
         </div>
         <div className="panel">
           <p className="app-summary">{localize(event.summary, lang)}</p>
+          <Legend />
           <VersionPanel />
+          <ComparisonTable />
+          <GapsTable />
+          <Timeline />
           <KnownFacts />
+          <Glossary />
+          <SourcesSection />
           <footer className="app-footer">
             <p>{localize(event.credits, lang)}</p>
           </footer>

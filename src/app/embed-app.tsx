@@ -6,6 +6,7 @@ import { localize, translate } from '../i18n/index.ts';
 import { eventCaption } from '../i18n/event-text.ts';
 import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
+import { Legend } from '../panel/legend.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 /**
@@ -39,7 +40,10 @@ export function EmbedApp() {
         <div className="map-pane">
           <MapView caption={eventCaption(event, lang)} />
         </div>
-        <VersionPanel variant="compact" />
+        <div className="embed-panel">
+          <Legend />
+          <VersionPanel variant="compact" />
+        </div>
       </main>
       <footer className="embed-footer">
         {!isPlain && <p className="embed-credits">{localize(event.credits, lang)}</p>}

@@ -12,6 +12,8 @@ import type {
   Basemap,
   BasemapManifest,
   ClaimGeometryRef,
+  Comparison,
+  ComparisonMark,
   EventMap,
   ClaimedPlace,
   KnownFact,
@@ -25,9 +27,11 @@ import type {
   RingSpec,
   SectorUncertainty,
   SourceRef,
+  TimelineEntry,
+  TimelineWhen,
   Version,
 } from './types.ts';
-import { FILL_PATTERNS, LANGS, LINE_STYLES } from './types.ts';
+import { COMPARISON_KINDS, COMPARISON_QUESTIONS, FILL_PATTERNS, LANGS, LINE_STYLES, TIMELINE_PRECISIONS } from './types.ts';
 import {
   IdRegistry,
   IssueLog,
@@ -37,7 +41,9 @@ import {
   hasArabicLetter,
   hasLatinLetter,
   isRecord,
+  isTimeZone,
   languageDirection,
+  localDateIn,
   type Extent,
 } from './validate.ts';
 
@@ -200,11 +206,12 @@ function areaAnchor(geometry: Polygon | MultiPolygon): LonLat {
 type RefKind = 'source' | 'place' | 'ring' | 'party';
 
 class References {
-  private readonly pending: { r: RecordReader; field: string; id: string; kind: RefKind }[] = [];
+  private readonly pending: { r: RecordReader; field: string; id: string; kind: RefKind; expected?: string }[] = [];
 
-  expect(r: RecordReader, field: string, id: string, kind: RefKind): void {
+  /** `expected` replaces the kind's usual wording in the message, where that would mislead. */
+  expect(r: RecordReader, field: string, id: string, kind: RefKind, expected?: string): void {
     // An empty id was already reported as a missing string.
-    if (id !== '') this.pending.push({ r, field, id, kind });
+    if (id !== '') this.pending.push(expected === undefined ? { r, field, id, kind } : { r, field, id, kind, expected });
   }
 
   expectAll(r: RecordReader, field: string, ids: readonly string[], kind: RefKind): void {
@@ -212,8 +219,8 @@ class References {
   }
 
   check(registries: Record<RefKind, IdRegistry>, describe: Record<RefKind, string>): void {
-    for (const { r, field, id, kind } of this.pending) {
-      if (!registries[kind].has(id)) r.issueText(field, describe[kind], JSON.stringify(id));
+    for (const { r, field, id, kind, expected } of this.pending) {
+      if (!registries[kind].has(id)) r.issueText(field, expected ?? describe[kind], JSON.stringify(id));
     }
   }
 }
@@ -222,8 +229,10 @@ interface EventContext {
   readonly log: IssueLog;
   readonly refs: References;
   readonly ids: Record<RefKind, IdRegistry>;
-  /** Known facts are never referenced, but their ids must still be unique. */
+  /** Known facts, timeline entries and comparison marks are never referenced, but their ids must still be unique. */
   readonly knownIds: IdRegistry;
+  readonly timelineIds: IdRegistry;
+  readonly markIds: IdRegistry;
   readonly eventFile: string;
   readonly extent: Extent;
 }
@@ -248,15 +257,18 @@ function openIdRecord(
 function readSource(ctx: EventContext, value: unknown, index: number): SourceRef {
   const { r, o, id: sourceId } = openIdRecord(ctx, value, index, 'source');
   ctx.ids.source.claim(r, sourceId, `source #${index} in ${ctx.eventFile}`);
-  r.onlyFields(o, ['id', 'publisher', 'title', 'date', 'url']);
+  r.onlyFields(o, ['id', 'publisher', 'title', 'date', 'url', 'supports', 'archived']);
   const date = o.date === undefined ? undefined : r.isoDate(o.date, 'date');
   const url = r.optionalUrl(o.url, 'url');
+  const archived = r.optionalUrl(o.archived, 'archived');
   return {
     id: sourceId,
     publisher: r.text(o.publisher, 'publisher'),
     title: r.text(o.title, 'title'),
     ...(date === undefined ? {} : { date }),
     ...(url === undefined ? {} : { url }),
+    ...(o.supports === undefined ? {} : { supports: r.text(o.supports, 'supports') }),
+    ...(archived === undefined ? {} : { archived }),
   };
 }
 
@@ -525,6 +537,149 @@ function readKnownFact(ctx: EventContext, value: unknown, index: number): KnownF
   return { id: factId, text: r.text(o.text, 'text'), sources };
 }
 
+/** `timeZone` is the event's (occurred.timeZone), or null when it is unusable (already reported). */
+function readTimelineWhen(r: RecordReader, value: unknown, timeZone: string | null): TimelineWhen {
+  const w = r.object(value, 'when');
+  r.onlyFields(w, ['date', 'utc', 'precision'], 'when');
+  const date = r.isoDate(w.date, 'when.date');
+  const precision = r.oneOf(w.precision, 'when.precision', TIMELINE_PRECISIONS);
+  const instant = precision === 'exact' || precision === 'about';
+  if (w.utc === undefined) {
+    if (instant && w.precision === precision)
+      r.issue('when.utc', `an ISO 8601 UTC timestamp ending in Z: precision "${precision}" gives an instant`, w.utc);
+    return { date, precision };
+  }
+  const utc = r.utcTimestamp(w.utc, 'when.utc');
+  if (!instant && w.precision === precision) {
+    r.issue(
+      'when.utc',
+      `no field "utc" with precision "${precision}" (a time is given only with precision "exact" or "about")`,
+      w.utc,
+    );
+  }
+  if (utc !== '' && date !== '' && timeZone !== null) {
+    const local = localDateIn(utc, timeZone);
+    if (local !== null && local !== date) {
+      r.issueText(
+        'when.utc',
+        `an instant on when.date (${date}) in the event's time zone (${timeZone}); ${utc} is ${local} there`,
+        JSON.stringify(utc),
+      );
+    }
+  }
+  return { date, utc, precision };
+}
+
+function readTimelineEntry(ctx: EventContext, value: unknown, index: number, timeZone: string | null): TimelineEntry {
+  const { r, o, id } = openIdRecord(ctx, value, index, 'timeline entry');
+  ctx.timelineIds.claim(r, id, `timeline entry #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'when', 'party', 'text', 'sources', 'correction']);
+  const when = readTimelineWhen(r, o.when, timeZone);
+  let party: string | undefined;
+  if (o.party !== undefined) {
+    party = r.string(o.party, 'party', 'a party id, or no field at all');
+    ctx.refs.expect(r, 'party', party, 'party', `the id of a party in ${ctx.eventFile} "parties"`);
+  }
+  const sources = r.stringArray(o.sources, 'sources');
+  if (Array.isArray(o.sources) && sources.length === 0) r.issue('sources', 'at least one source id', o.sources);
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  let correction: TimelineEntry['correction'];
+  if (o.correction !== undefined) {
+    const c = r.object(o.correction, 'correction');
+    r.onlyFields(c, ['articleSays', 'note'], 'correction');
+    correction = { articleSays: r.text(c.articleSays, 'correction.articleSays'), note: r.text(c.note, 'correction.note') };
+  }
+  return {
+    id,
+    when,
+    ...(party === undefined ? {} : { party }),
+    text: r.text(o.text, 'text'),
+    sources,
+    ...(correction === undefined ? {} : { correction }),
+  };
+}
+
+/**
+ * Which field of `later` puts it before `earlier`, if any: the day (the month, when either gives
+ * only a month), or on the same day the instant when both give one.
+ */
+function outOfOrder(earlier: TimelineWhen, later: TimelineWhen): 'when.date' | 'when.utc' | null {
+  if (earlier.date === '' || later.date === '') return null;
+  if (earlier.precision === 'month' || later.precision === 'month')
+    return later.date.slice(0, 7) < earlier.date.slice(0, 7) ? 'when.date' : null;
+  if (later.date < earlier.date) return 'when.date';
+  if (later.date === earlier.date && earlier.utc && later.utc && Date.parse(later.utc) < Date.parse(earlier.utc))
+    return 'when.utc';
+  return null;
+}
+
+/** The timeline is printed as given: each entry must be no earlier than every entry before it. */
+function checkTimelineOrder(ctx: EventContext, timeline: readonly TimelineEntry[]): void {
+  timeline.forEach((entry, i) => {
+    for (const [j, before] of timeline.slice(0, i).entries()) {
+      const field = outOfOrder(before.when, entry.when);
+      if (field === null) continue;
+      const r = new RecordReader(
+        ctx.log,
+        ctx.eventFile,
+        entry.id === '' ? `timeline entry #${i}` : `timeline entry "${entry.id}"`,
+      );
+      const theirs = field === 'when.date' ? before.when.date : (before.when.utc ?? '');
+      r.issueText(
+        field,
+        `a time no earlier than timeline[${j}] ("${before.id}", ${theirs}): timeline entries are in chronological order`,
+        JSON.stringify(field === 'when.date' ? entry.when.date : entry.when.utc),
+      );
+      return;
+    }
+  });
+}
+
+function readComparisonMark(ctx: EventContext, value: unknown, index: number): ComparisonMark {
+  const { r, o, id } = openIdRecord(ctx, value, index, 'comparison mark');
+  ctx.markIds.claim(r, id, `comparison mark #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'question', 'kind', 'between', 'note', 'sources']);
+  const question = r.oneOf(o.question, 'question', COMPARISON_QUESTIONS);
+  const kind = r.oneOf(o.kind, 'kind', COMPARISON_KINDS);
+  const between = r.stringArray(o.between, 'between');
+  if (Array.isArray(o.between) && between.length < 2)
+    r.issue('between', 'at least two party ids: a mark compares parties', o.between);
+  between.forEach((party, i) => {
+    const first = between.indexOf(party);
+    if (party !== '' && first < i)
+      r.issueText(`between[${i}]`, `a party not already in between (between[${first}] is "${party}")`, JSON.stringify(party));
+    else ctx.refs.expect(r, `between[${i}]`, party, 'party', `the id of a party in ${ctx.eventFile} "parties"`);
+  });
+  const sources = r.stringArray(o.sources, 'sources');
+  if (Array.isArray(o.sources) && sources.length === 0) r.issue('sources', 'at least one source id', o.sources);
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  return { id, question, kind, between, note: r.text(o.note, 'note'), sources };
+}
+
+function readComparison(ctx: EventContext, r: RecordReader, value: unknown): Comparison {
+  if (value === undefined) return { marks: [] };
+  const o = r.object(value, 'comparison');
+  r.onlyFields(o, ['marks'], 'comparison');
+  const marks = r.array(o.marks, 'comparison.marks').map((m, i) => readComparisonMark(ctx, m, i));
+  // One mark per question and set of parties: two would leave the table two answers for one cell.
+  const seen = new Map<string, string>();
+  for (const mark of marks) {
+    if (mark.between.length < 2 || new Set(mark.between).size !== mark.between.length) continue;
+    const key = `${mark.question}:${[...mark.between].sort().join(',')}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, mark.id);
+      continue;
+    }
+    new RecordReader(ctx.log, ctx.eventFile, `comparison mark "${mark.id}"`).issueText(
+      'between',
+      `parties not already marked on "${mark.question}" together (comparison mark "${first}" marks the same parties)`,
+      JSON.stringify(mark.between),
+    );
+  }
+  return { marks };
+}
+
 /** One version per party, in the parties' order: the panels lay them side by side by index. */
 function checkVersionsMatchParties(ctx: EventContext, parties: readonly Party[], versions: readonly Version[]): void {
   const partyIds = new Set(parties.map((p) => p.id));
@@ -655,6 +810,8 @@ export function parseEvent(input: EventInput): NewsEvent {
       party: new IdRegistry('party'),
     },
     knownIds: new IdRegistry('known fact'),
+    timelineIds: new IdRegistry('timeline entry'),
+    markIds: new IdRegistry('comparison mark'),
     extent: input.extent,
   };
 
@@ -681,6 +838,8 @@ export function parseEvent(input: EventInput): NewsEvent {
     'parties',
     'versions',
     'known',
+    'timeline',
+    'comparison',
     'sources',
   ]);
   const id = r.string(e.id, 'id');
@@ -708,6 +867,13 @@ export function parseEvent(input: EventInput): NewsEvent {
   const rings = r.array(e.rings, 'rings').map((ring, i) => readRing(ctx, ring, i));
   const versions = r.array(e.versions, 'versions').map((v, i) => readVersion(ctx, v, i));
   const known = r.array(e.known, 'known').map((k, i) => readKnownFact(ctx, k, i));
+  // Timeline days are days in the event's time zone; with an unusable zone (already reported)
+  // only the timestamps themselves are checked.
+  const zone = typeof occurredObj.timeZone === 'string' && isTimeZone(occurredObj.timeZone) ? occurredObj.timeZone : null;
+  const timeline =
+    e.timeline === undefined ? [] : r.array(e.timeline, 'timeline').map((t, i) => readTimelineEntry(ctx, t, i, zone));
+  checkTimelineOrder(ctx, timeline);
+  const comparison = readComparison(ctx, r, e.comparison);
 
   const places: Place[] = [];
   for (const name of [EVENT_FILES.places, EVENT_FILES.areas]) {
@@ -748,6 +914,8 @@ export function parseEvent(input: EventInput): NewsEvent {
     parties,
     versions,
     known,
+    timeline,
+    comparison,
     sources,
   };
   // Without a stated opening view, the map opens on every claim and every event place.

@@ -20,6 +20,10 @@ export interface SourceRef {
   /** ISO date (YYYY-MM-DD) of publication, when known. */
   readonly date?: string;
   readonly url?: string;
+  /** What the source supports, in words, shown in the sources list. */
+  readonly supports?: LocalizedText;
+  /** Absolute URL of an archived copy (a web archive's snapshot), when one exists. */
+  readonly archived?: string;
 }
 
 /**
@@ -158,6 +162,73 @@ export interface KnownFact {
   readonly sources: readonly string[];
 }
 
+/**
+ * How precise a timeline entry's time is: `exact` and `about` give an instant (`utc`), `about`
+ * being a time the source hedged ("about 8 pm"); `day` gives only the day, `month` only the
+ * month (the day of `date` is then not printed).
+ */
+export const TIMELINE_PRECISIONS = ['exact', 'about', 'day', 'month'] as const;
+export type TimelinePrecision = (typeof TIMELINE_PRECISIONS)[number];
+
+/** When a timeline entry happened, as precisely as the sources say. */
+export interface TimelineWhen {
+  /** ISO date (YYYY-MM-DD), the day in the event's time zone (`occurred.timeZone`). */
+  readonly date: string;
+  /** The instant in UTC, ending in Z: given exactly when `precision` is `exact` or `about`. */
+  readonly utc?: string;
+  readonly precision: TimelinePrecision;
+}
+
+/**
+ * Where the source article gives a wrong date and the entry gives the right one: what the
+ * article says, and the editors' note on why the entry differs.
+ */
+export interface TimelineCorrection {
+  readonly articleSays: LocalizedText;
+  readonly note: LocalizedText;
+}
+
+/** One dated step of the story, in chronological order with the others. */
+export interface TimelineEntry {
+  readonly id: string;
+  readonly when: TimelineWhen;
+  /** The party the entry concerns (its statement, its claim), for selecting it; none for a plain fact. */
+  readonly party?: string;
+  readonly text: LocalizedText;
+  readonly sources: readonly string[];
+  readonly correction?: TimelineCorrection;
+}
+
+/**
+ * The questions a comparison mark may be about: the card sections the comparison table's rows
+ * use (src/panel/party-card.tsx has the card's own list, CARD_SECTIONS, which adds quotes and
+ * sources). Defined here so that the data's vocabulary lives in the domain.
+ */
+export const COMPARISON_QUESTIONS = ['speaker', 'channel', 'time', 'target', 'place', 'weapons', 'damage', 'later'] as const;
+export type ComparisonQuestion = (typeof COMPARISON_QUESTIONS)[number];
+
+export const COMPARISON_KINDS = ['agree', 'contradict'] as const;
+export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
+
+/**
+ * An editors' judgement that two or more parties agree, or contradict each other, on one
+ * question: made by people from the sources, never computed from the texts.
+ */
+export interface ComparisonMark {
+  readonly id: string;
+  readonly question: ComparisonQuestion;
+  readonly kind: ComparisonKind;
+  /** Party ids, at least two, all different, in the order event.json gives them. */
+  readonly between: readonly string[];
+  /** Between whom and why, in words. */
+  readonly note: LocalizedText;
+  readonly sources: readonly string[];
+}
+
+export interface Comparison {
+  readonly marks: readonly ComparisonMark[];
+}
+
 /** A name printed on the map (a country, a sea): a cartographic placement, not a location. */
 export interface MapLabel {
   readonly name: LocalizedText;
@@ -213,6 +284,10 @@ export interface NewsEvent {
   /** One version per party, in the parties' order. */
   readonly versions: readonly Version[];
   readonly known: readonly KnownFact[];
+  /** Dated steps of the story, in chronological order; empty when event.json gives none. */
+  readonly timeline: readonly TimelineEntry[];
+  /** The editors' agree/contradict marks between parties; no marks when event.json gives none. */
+  readonly comparison: Comparison;
   readonly sources: readonly SourceRef[];
 }
 

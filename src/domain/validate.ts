@@ -144,6 +144,27 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * The calendar day (YYYY-MM-DD) an instant falls on in a time zone, e.g. 2018-12-02T22:30:00Z is
+ * 2018-12-03 in Asia/Damascus; null when the zone or the instant is unusable.
+ */
+export function localDateIn(utc: string, timeZone: string): string | null {
+  const instant = new Date(utc);
+  if (Number.isNaN(instant.getTime())) return null;
+  try {
+    const parts = new Intl.DateTimeFormat('en-US-u-nu-latn-ca-gregory', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads the fields of one record (a feature, a party, a version...), logging issues against it. */
 export class RecordReader {
   constructor(

@@ -5,8 +5,9 @@
 import { distanceKm, placeById } from '../domain/geometry.ts';
 import { CAPTION_DISTANCE } from '../domain/load-event.ts';
 import type { Lang, NewsEvent, Quote } from '../domain/types.ts';
-import { formatDistanceKm, LOCALES } from './format.ts';
-import { localize } from './index.ts';
+import type { ClaimGap } from '../domain/gaps.ts';
+import { formatDistanceKm, formatDistanceRange, LOCALES } from './format.ts';
+import { localize, translate } from './index.ts';
 
 /**
  * The event's caption in `lang`, each `{distance:a:b}` replaced by the distance between the two
@@ -31,4 +32,14 @@ export function languageName(tag: string, lang: Lang): string {
 export function quoteText(quote: Quote, lang: Lang): { text: string; isOriginal: boolean } {
   const translation = quote.translations[lang];
   return translation === undefined ? { text: quote.original.text, isOriginal: true } : { text: translation, isOriginal: false };
+}
+
+/**
+ * A measured gap in words, never more precise than the data: "between 65 and 190 km",
+ * "about 35 km", or, where the claims overlap, "they overlap; up to 250 km apart".
+ */
+export function gapText(gap: Pick<ClaimGap, 'nearestKm' | 'farthestKm' | 'overlaps'>, lang: Lang): string {
+  const parts = formatDistanceRange(gap.nearestKm, gap.farthestKm, lang, gap.overlaps);
+  const key = parts.kind === 'overlap' ? 'gap.overlap' : parts.kind === 'about' ? 'gap.about' : 'gap.range';
+  return translate(lang, key, { low: parts.lowNumber, high: parts.high });
 }

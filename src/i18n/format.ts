@@ -42,3 +42,64 @@ export function formatDistanceKm(km: number, lang: Lang, step = 5): string {
     maximumFractionDigits: 0,
   }).format(Math.round(km / step) * step);
 }
+
+/**
+ * The rounding rule for a measured distance range: never more precision than the data has.
+ * Each end is rounded to 5 km when it is above 20 km and to 1 km at or below, and outward, so
+ * that the printed range always holds the measured one: the low end down, the high end up
+ * (64.3–189.6 km → 60–190 km; 1.9–18.1 km → 1–19 km). A millionth of a km is forgiven first,
+ * so that a computed 34.9999999 does not fall to 30.
+ */
+export function roundDistanceRange(minKm: number, maxKm: number): { lowKm: number; highKm: number } {
+  if (!Number.isFinite(minKm) || !Number.isFinite(maxKm) || minKm < 0 || maxKm < minKm) {
+    throw new RangeError(`roundDistanceRange: expected 0 ≤ min ≤ max, got ${minKm} and ${maxKm}`);
+  }
+  const step = (km: number): number => (km > 20 ? 5 : 1);
+  const slack = 1e-6;
+  return {
+    lowKm: Math.max(0, Math.floor((minKm + slack) / step(minKm)) * step(minKm)),
+    highKm: Math.max(0, Math.ceil((maxKm - slack) / step(maxKm)) * step(maxKm)),
+  };
+}
+
+/** A distance range in parts, for the dictionary's words to wrap (this file holds no words). */
+export interface DistanceRangeParts {
+  /** `overlap`: the areas share ground (low is 0); `about`: both ends round to one value; else `range`. */
+  readonly kind: 'range' | 'about' | 'overlap';
+  /** Each end with its unit: "65 km", "65 كم". */
+  readonly low: string;
+  readonly high: string;
+  /** Each end without its unit, for a phrase that prints the unit once: "between {lowNumber} and {high}". */
+  readonly lowNumber: string;
+  readonly highNumber: string;
+  /** The rounded ends (roundDistanceRange). */
+  readonly lowKm: number;
+  readonly highKm: number;
+}
+
+/**
+ * The range from `minKm` to `maxKm` (the nearest and farthest distances between two claims),
+ * rounded by roundDistanceRange, as parts. Meant to read "between 65 and 190 km" /
+ * "بين 65 و190 كم" (`range`), "about 35 km" (`about`), or "they overlap; up to 250 km apart"
+ * (`overlap`, which `overlaps` decides: by default a `minKm` of exactly 0).
+ */
+export function formatDistanceRange(minKm: number, maxKm: number, lang: Lang, overlaps = minKm === 0): DistanceRangeParts {
+  const { lowKm: rounded, highKm } = roundDistanceRange(minKm, maxKm);
+  const lowKm = overlaps ? 0 : rounded;
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 });
+  const withUnit = new Intl.NumberFormat(LOCALES[lang], {
+    style: 'unit',
+    unit: 'kilometer',
+    unitDisplay: 'short',
+    maximumFractionDigits: 0,
+  });
+  return {
+    kind: overlaps ? 'overlap' : lowKm === highKm ? 'about' : 'range',
+    low: withUnit.format(lowKm),
+    high: withUnit.format(highKm),
+    lowNumber: number.format(lowKm),
+    highNumber: number.format(highKm),
+    lowKm,
+    highKm,
+  };
+}

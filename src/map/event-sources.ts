@@ -3,7 +3,7 @@
  * map and the tests use exactly what the live map uses.
  */
 import { area as turfArea } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { PositionAnchor } from 'maplibre-gl';
 import type { Lang, NewsEvent } from '../domain/types.ts';
 import { localize } from '../i18n/index.ts';
@@ -37,6 +37,8 @@ export interface EventSources {
   readonly claimAnchors: FeatureCollection<Point, ClaimAnchorProperties>;
   /** The names the event prints on the map (countries, seas), in the page's language. */
   readonly mapLabels: FeatureCollection<Point, { readonly name: string }>;
+  /** The measured gaps between claims, as lines with their distance in words (the `gaps` layer). */
+  readonly gapLines: FeatureCollection<LineString | Point, { readonly label: string }>;
 }
 
 export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSources {
@@ -79,6 +81,7 @@ export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSou
     claimOutlines: { type: 'FeatureCollection', features: withIds(outlines) },
     contextRings: { type: 'FeatureCollection', features: contextRings },
     claimAnchors: { type: 'FeatureCollection', features: anchors },
+    gapLines: { type: 'FeatureCollection', features: [] },
     mapLabels: {
       type: 'FeatureCollection',
       features: event.map.labels.map((label) => ({

@@ -30,6 +30,8 @@ import { bindSelection, SELECTED_PARTY_STATE } from './bindings/selection.ts';
 import { bindMarkers } from './bindings/markers.ts';
 import { bindLocale, mapLibreLocale } from './bindings/locale.ts';
 import { bindContextLoss } from './bindings/context-loss.ts';
+import { bindLayers } from './bindings/layers.ts';
+import { bindGaps } from './bindings/gaps.ts';
 import type { Unbind } from './bindings/types.ts';
 
 setWorkerUrl(workerUrl);
@@ -163,10 +165,19 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
     store.getState().setMapStatus('idle');
   };
   const handleError = (e: { error?: { message?: string } }) => console.warn('map:', e.error?.message ?? e);
-  let unbindSelection: Unbind = () => {};
-  // Global state and rendered features need the style: the selection binds once it has loaded.
+  let unbindAfterLoad: Unbind[] = [];
+  // Global state, layout properties and rendered features need the style: these bind once it has loaded.
   const handleLoad = () => {
-    unbindSelection = bindSelection(map, store, claimLayerIds);
+    unbindAfterLoad = [
+      bindSelection(map, store, claimLayerIds),
+      bindLayers(map, store, {
+        claims: claimLayerIds,
+        rings: [LAYER_IDS.contextRingLine, LAYER_IDS.contextRingLabel],
+        context: [],
+        gaps: [LAYER_IDS.gapLine, LAYER_IDS.gapLabel],
+      }),
+      bindGaps(map, store),
+    ];
   };
   map.once('idle', handleFirstIdle);
   map.once('load', handleLoad);
@@ -177,7 +188,7 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
       map.off('idle', handleFirstIdle);
       map.off('load', handleLoad);
       map.off('error', handleError);
-      unbindSelection();
+      for (const unbindOne of unbindAfterLoad) unbindOne();
     },
     bindCamera(map, store, { homeBounds: event.view.bounds, prefersReducedMotion }),
     bindMarkers(map, store, sources),

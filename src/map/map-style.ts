@@ -35,6 +35,19 @@ export function labelFontRequests(event: NewsEvent, lang: Lang): { font: string;
   return [{ font: '400 16px "Noto Sans"' }, { font: '400 16px "Noto Sans Arabic"', text: names.join(' ') || 'ا' }];
 }
 
+/**
+ * The canvas's country names: their layer, and their size and letter spacing (ems), which the
+ * markers binding also uses to estimate the box MapLibre draws them in and keep HTML labels
+ * off them. The wide-spaced capitals of the Latin names have no Arabic counterpart, and spacing
+ * would pull joined letters apart (MapLibre skips it for Arabic anyway; the style says so).
+ */
+export const COUNTRY_LABEL_LAYER = 'country-label';
+export function countryLabelText(lang: Lang): { readonly size: number; readonly letterSpacing: number } {
+  return lang === 'ar' ? { size: 15, letterSpacing: 0 } : { size: 14, letterSpacing: 0.2 };
+}
+/** The context rings' names (the 55 km zone), drawn at a point the markers binding chooses. */
+export const RING_LABEL_TEXT = { size: 12 } as const;
+
 export const SOURCE_IDS = {
   countries: 'countries',
   boundaryLines: 'boundary-lines',
@@ -45,12 +58,19 @@ export const SOURCE_IDS = {
   claimAreas: 'claim-areas',
   claimOutlines: 'claim-outlines',
   contextRings: 'context-rings',
+  /** Where the rings' names go: points written by the markers binding (bindings/markers.ts). */
+  contextRingLabels: 'context-ring-labels',
   mapLabels: 'map-labels',
+  gapLines: 'gap-lines',
 } as const;
 
 export const LAYER_IDS = {
   claimFill: 'claim-fill',
   claimOutline: (partyId: string) => `claim-outline-${partyId}`,
+  contextRingLine: 'context-ring-line',
+  contextRingLabel: 'context-ring-label',
+  gapLine: 'gap-line',
+  gapLabel: 'gap-label',
 } as const;
 
 export const patternImageId = (partyId: string) => `pattern-${partyId}`;
@@ -77,6 +97,8 @@ export interface MapPalette {
   readonly countryLabel: string;
   readonly riverLabel: string;
   readonly halo: string;
+  /** The measured gaps' lines and labels: ink, not any party's colour. */
+  readonly gap: string;
 }
 
 /** The basemap's colours, light (the default) and dark (`?theme=dark`, or auto at night). */
@@ -93,6 +115,7 @@ export const PALETTES: Readonly<Record<'light' | 'dark', MapPalette>> = {
     countryLabel: '#7a7365',
     riverLabel: '#2f6a9c',
     halo: '#f8f5ee',
+    gap: '#1f1d1a',
   },
   dark: {
     sea: '#16232d',
@@ -106,6 +129,7 @@ export const PALETTES: Readonly<Record<'light' | 'dark', MapPalette>> = {
     countryLabel: '#b9b2a4',
     riverLabel: '#8fb8de',
     halo: '#1f1e1b',
+    gap: '#f2efe9',
   },
 };
 
@@ -120,9 +144,6 @@ export function buildMapStyle(
   palette: MapPalette = PALETTES.light,
 ): StyleSpecification {
   const COLORS = palette;
-  // The wide-spaced capitals of the Latin country names have no Arabic counterpart, and spacing
-  // would pull joined letters apart (MapLibre skips it for Arabic anyway; the style says so).
-  const countryLetterSpacing = lang === 'ar' ? 0 : 0.2;
   const claimOutlineLayers = event.parties.map((party): LayerSpecification => ({
     id: LAYER_IDS.claimOutline(party.id),
     type: 'line',
@@ -148,9 +169,11 @@ export function buildMapStyle(
       [SOURCE_IDS.lakes]: { type: 'geojson', data: basemap.lakes },
       [SOURCE_IDS.regions]: { type: 'geojson', data: basemap.regions },
       [SOURCE_IDS.mapLabels]: { type: 'geojson', data: sources.mapLabels },
+      [SOURCE_IDS.gapLines]: { type: 'geojson', data: sources.gapLines },
       [SOURCE_IDS.claimAreas]: { type: 'geojson', data: sources.claimAreas },
       [SOURCE_IDS.claimOutlines]: { type: 'geojson', data: sources.claimOutlines },
       [SOURCE_IDS.contextRings]: { type: 'geojson', data: sources.contextRings },
+      [SOURCE_IDS.contextRingLabels]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
@@ -192,35 +215,60 @@ export function buildMapStyle(
         },
       },
       {
-        id: 'context-ring-line',
+        id: LAYER_IDS.contextRingLine,
         type: 'line',
         source: SOURCE_IDS.contextRings,
         paint: { 'line-color': COLORS.contextRing, 'line-width': 1.25, 'line-dasharray': [6, 3] },
       },
       ...claimOutlineLayers,
       {
-        id: 'context-ring-label',
+        id: LAYER_IDS.gapLine,
+        type: 'line',
+        source: SOURCE_IDS.gapLines,
+        filter: ['==', ['geometry-type'], 'LineString'],
+        layout: { visibility: 'none', 'line-cap': 'round' },
+        paint: { 'line-color': COLORS.gap, 'line-width': 2, 'line-dasharray': [1, 1.5] },
+      },
+      {
+        id: LAYER_IDS.gapLabel,
         type: 'symbol',
-        source: SOURCE_IDS.contextRings,
+        source: SOURCE_IDS.gapLines,
+        filter: ['==', ['geometry-type'], 'Point'],
         layout: {
-          'symbol-placement': 'line',
-          'symbol-spacing': 2000,
+          visibility: 'none',
           'text-field': ['get', 'label'],
           'text-font': LABEL_FONT,
-          'text-size': 12,
-          'text-offset': [0, -0.8],
+          'text-size': 13,
+          'text-max-width': 9,
+          'text-allow-overlap': true,
+        },
+        paint: { 'text-color': COLORS.gap, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 },
+      },
+      {
+        // One point label, beside the ring where it fits whole in the view: the markers binding
+        // picks the point and the anchor after every move (see RING_LABEL_TEXT).
+        id: LAYER_IDS.contextRingLabel,
+        type: 'symbol',
+        source: SOURCE_IDS.contextRingLabels,
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': LABEL_FONT,
+          'text-size': RING_LABEL_TEXT.size,
+          'text-anchor': ['get', 'anchor'],
+          // One line, as its box is estimated (the binding skips it where that does not fit).
+          'text-max-width': 100,
         },
         paint: { 'text-color': COLORS.contextRing, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
       },
       {
-        id: 'country-label',
+        id: COUNTRY_LABEL_LAYER,
         type: 'symbol',
         source: SOURCE_IDS.mapLabels,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
-          'text-size': lang === 'ar' ? 15 : 14,
-          'text-letter-spacing': countryLetterSpacing,
+          'text-size': countryLabelText(lang).size,
+          'text-letter-spacing': countryLabelText(lang).letterSpacing,
           'text-allow-overlap': false,
         },
         paint: { 'text-color': COLORS.countryLabel, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },

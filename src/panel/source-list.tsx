@@ -2,33 +2,63 @@ import type { Lang, SourceRef } from '../domain/types.ts';
 import { formatDate } from '../i18n/format.ts';
 import { localize, translate } from '../i18n/index.ts';
 
-/** Citations, in the order given; a link only where the data has one. */
-export function SourceList({ sources, lang }: { sources: readonly SourceRef[]; lang: Lang }) {
+/**
+ * Citations, in the order given; a link only where the data has one, and (`linkToList`) one to
+ * the source's entry in the page's sources list, where what it supports is said.
+ */
+export function SourceList({
+  sources,
+  lang,
+  linkToList = true,
+}: {
+  sources: readonly SourceRef[];
+  lang: Lang;
+  linkToList?: boolean;
+}) {
   return (
     <ul className="source-list">
       {sources.map((source) => (
         <li key={source.id}>
-          {/* Titles and publishers carry Latin names and numbers inside Arabic (and the
-              reverse): each is isolated so that it cannot reorder its neighbours. */}
-          <cite>
-            {source.url ? (
-              <a href={source.url} target="_blank" rel="noopener noreferrer">
-                <bdi>{localize(source.title, lang)}</bdi>
-              </a>
-            ) : (
-              <bdi>{localize(source.title, lang)}</bdi>
-            )}
-          </cite>
-          {' — '}
-          <bdi>{localize(source.publisher, lang)}</bdi>
-          {source.date && (
+          <Citation source={source} lang={lang} />
+          {linkToList && (
             <>
-              {translate(lang, 'punctuation.comma')}
-              {formatDate(source.date, lang)}
+              {' · '}
+              <a className="source-details" href={`#source-${source.id}`}>
+                {translate(lang, 'sources.details')}
+              </a>
             </>
           )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * One source's title (a link where the data has one), publisher and date. Titles and publishers
+ * carry Latin names and numbers inside Arabic (and the reverse): each is isolated so that it
+ * cannot reorder its neighbours.
+ */
+export function Citation({ source, lang }: { source: SourceRef; lang: Lang }) {
+  return (
+    <>
+      <cite>
+        {source.url ? (
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            <bdi>{localize(source.title, lang)}</bdi>
+          </a>
+        ) : (
+          <bdi>{localize(source.title, lang)}</bdi>
+        )}
+      </cite>
+      {' — '}
+      <bdi>{localize(source.publisher, lang)}</bdi>
+      {source.date && (
+        <>
+          {translate(lang, 'punctuation.comma')}
+          <time dateTime={source.date}>{formatDate(source.date, lang)}</time>
+        </>
+      )}
+    </>
   );
 }

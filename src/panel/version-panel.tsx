@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
+import { useAppStore } from '../store/store-context.tsx';
+import { useShowPartyToggle } from './use-show-party.ts';
 import { selectEvent, selectLang, selectSelection } from '../store/selectors.ts';
 import { translate } from '../i18n/index.ts';
 import { PartyCard } from './party-card.tsx';
@@ -9,7 +10,6 @@ export function VersionPanel({ variant = 'full' }: { variant?: 'full' | 'compact
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selection = useAppStore(selectSelection);
-  const store = useAppStoreApi();
   const listRef = useRef<HTMLDivElement>(null);
 
   // A selection made on the map, or by a link (on load, or Back and Forward), brings its card
@@ -24,16 +24,16 @@ export function VersionPanel({ variant = 'full' }: { variant?: 'full' | 'compact
   }, [selection]);
 
   // "Show on map" shows the version and frames its place; pressed again, it lets go of it.
-  const toggleParty = (partyId: string) => {
-    const { selection, showParty, selectParty } = store.getState();
-    if (selection.partyId === partyId) selectParty(null, 'panel');
-    else showParty(partyId);
-  };
+  const toggleParty = useShowPartyToggle();
 
   return (
     <section className="version-panel" aria-labelledby="versions-heading">
       <h2 id="versions-heading">{translate(lang, 'panel.heading')}</h2>
-      {variant === 'full' && <p className="panel-intro">{translate(lang, 'panel.intro')}</p>}
+      {variant === 'full' && (
+        <p className="panel-intro">
+          {translate(lang, 'panel.intro')} <a href="#glossary">{translate(lang, 'glossary.heading')}</a>
+        </p>
+      )}
       <div className="party-cards" ref={listRef}>
         {event.versions.map((version) => {
           const party = event.parties.find((p) => p.id === version.party);

@@ -14,6 +14,7 @@ import type { Lang, NewsEvent } from '../domain/types.ts';
 import type { Camera, CameraRequest, CameraTarget } from '../domain/camera.ts';
 import { claimBounds } from '../domain/geometry.ts';
 import { DEFAULT_DISPLAY, type AppParams, type DisplayFlags } from './url-params.ts';
+import { DEFAULT_LAYERS, type LayerVisibility, type MapLayer } from '../domain/layers.ts';
 
 /** Who made a selection: the panel scrolls to a card only for selections made on the map. */
 export type SelectionOrigin = 'panel' | 'map' | 'url' | 'story';
@@ -41,6 +42,8 @@ export interface ViewSlice {
   readonly isHomeCamera: boolean;
   /** A move not yet carried out by the map; cleared by the map when it has made it. */
   readonly cameraRequest: CameraRequest | null;
+  /** Which of the map's layers are shown (switched from the legend). */
+  readonly layers: LayerVisibility;
 }
 
 export interface AppState {
@@ -58,6 +61,7 @@ export interface AppState {
   setCamera: (camera: Camera, isHome: boolean) => void;
   setMapStatus: (status: MapStatus) => void;
   setLang: (lang: Lang) => void;
+  setLayer: (layer: MapLayer, visible: boolean) => void;
   /**
    * Puts the state a URL describes: on load (after hydration) and on Back/Forward.
    * A missing language is `fallbackLang` (the reader's preference); a missing camera frames
@@ -101,6 +105,7 @@ export function createAppStore(init: AppStoreInit) {
           camera: null,
           isHomeCamera: true,
           cameraRequest: null,
+          layers: DEFAULT_LAYERS,
         },
         selectParty,
         showParty: (partyId) => {
@@ -120,12 +125,17 @@ export function createAppStore(init: AppStoreInit) {
         setMapStatus: (mapStatus) => {
           if (get().view.mapStatus !== mapStatus) set((s) => ({ view: { ...s.view, mapStatus } }));
         },
+        setLayer: (layer, visible) => {
+          if (get().view.layers[layer] !== visible)
+            set((s) => ({ view: { ...s.view, layers: { ...s.view.layers, [layer]: visible } } }));
+        },
         setLang: (lang) => {
           if (get().view.lang !== lang) set((s) => ({ view: { ...s.view, lang } }));
         },
         applyParams: (params, fallbackLang) => {
           const party = isKnownParty(params.party) ? params.party : null;
           get().setLang(params.lang ?? fallbackLang);
+          set((s) => ({ view: { ...s.view, layers: params.layers ?? DEFAULT_LAYERS } }));
           if (get().selection.partyId !== party) selectParty(party, 'url');
           const target: CameraTarget = params.camera
             ? { kind: 'camera', camera: params.camera }

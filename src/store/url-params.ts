@@ -14,6 +14,7 @@
  */
 import type { Lang } from '../domain/types.ts';
 import { MAX_LATITUDE, ZOOM_RANGE, type Camera } from '../domain/camera.ts';
+import { MAP_LAYERS, sameLayers, type LayerVisibility, type MapLayer } from '../domain/layers.ts';
 
 export interface AppParams {
   /** `?lang=`; null when the URL does not choose (the reader's preference then decides). */
@@ -22,6 +23,8 @@ export interface AppParams {
   readonly party: string | null;
   /** `?map=zoom/lat/lon` or `zoom/lat/lon/bearing`; null when absent or malformed. */
   readonly camera: Camera | null;
+  /** `?layers=claims,rings` (the visible ones, or `none`); null when absent or malformed (the default set). */
+  readonly layers: LayerVisibility | null;
   readonly display: DisplayFlags;
 }
 
@@ -47,10 +50,16 @@ export interface ParamContext {
   readonly partyIds: readonly string[];
 }
 
-export const NO_PARAMS: AppParams = Object.freeze({ lang: null, party: null, camera: null, display: DEFAULT_DISPLAY });
+export const NO_PARAMS: AppParams = Object.freeze({
+  lang: null,
+  party: null,
+  camera: null,
+  layers: null,
+  display: DEFAULT_DISPLAY,
+});
 
 /** The keys this app owns in a query string, in the order it writes them. */
-const OWN_KEYS = ['embed', 'theme', 'plain', 'static', 'lang', 'party', 'map'] as const;
+const OWN_KEYS = ['embed', 'theme', 'plain', 'static', 'lang', 'party', 'map', 'layers'] as const;
 
 /** Longer values are not ours: no id, language or camera needs more. */
 const MAX_VALUE_LENGTH = 64;
@@ -73,6 +82,7 @@ export function parseAppParams(href: string, context: ParamContext): AppParams {
     lang: parseLang(value('lang')),
     party: parseParty(value('party'), context) ?? parseParty(fragment(url.hash), context),
     camera: parseCamera(value('map')),
+    layers: parseLayers(value('layers')),
     display: {
       embed: parseFlag(value('embed')),
       theme: parseTheme(value('theme')),
@@ -86,7 +96,7 @@ export function parseAppParams(href: string, context: ParamContext): AppParams {
 export function serializeAppParams(params: AppParams): string {
   const parts = OWN_KEYS.flatMap((key) => {
     const text = writeParam(key, params);
-    return text === null ? [] : [`${key}=${encodeURIComponent(text).replaceAll('%2F', '/')}`];
+    return text === null ? [] : [`${key}=${encodeURIComponent(text).replaceAll('%2F', '/').replaceAll('%2C', ',')}`];
   });
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -136,7 +146,13 @@ export function roundCamera(camera: Camera): Camera {
 }
 
 export function sameAppParams(a: AppParams, b: AppParams): boolean {
-  return a.lang === b.lang && a.party === b.party && sameCamera(a.camera, b.camera) && sameDisplay(a.display, b.display);
+  return (
+    a.lang === b.lang &&
+    a.party === b.party &&
+    sameCamera(a.camera, b.camera) &&
+    (a.layers === null || b.layers === null ? a.layers === b.layers : sameLayers(a.layers, b.layers)) &&
+    sameDisplay(a.display, b.display)
+  );
 }
 
 function sameDisplay(a: DisplayFlags, b: DisplayFlags): boolean {
@@ -153,6 +169,8 @@ function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string |
       return params.display.plain ? '1' : null;
     case 'static':
       return params.display.isStatic ? '1' : null;
+    case 'layers':
+      return params.layers === null ? null : MAP_LAYERS.filter((layer) => params.layers?.[layer]).join(',') || 'none';
     case 'lang':
       return params.lang;
     case 'party':
@@ -165,6 +183,17 @@ function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string |
       return [zoom, center[1], center[0], ...(bearing === 0 ? [] : [bearing])].map(decimal).join('/');
     }
   }
+}
+
+/** The visible layers, each named once, or `none`; anything else is as if absent. */
+function parseLayers(value: string | null): LayerVisibility | null {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '') return null;
+  if (text === 'none') return Object.fromEntries(MAP_LAYERS.map((layer) => [layer, false])) as Record<MapLayer, boolean>;
+  const names = text.split(',').map((name) => name.trim());
+  const known = (name: string): name is MapLayer => (MAP_LAYERS as readonly string[]).includes(name);
+  if (!names.every(known) || new Set(names).size !== names.length) return null;
+  return Object.fromEntries(MAP_LAYERS.map((layer) => [layer, names.includes(layer)])) as Record<MapLayer, boolean>;
 }
 
 /** `1` or `true` turns a flag on; anything else (absent, `0`, junk) leaves it off. */

@@ -17,6 +17,7 @@ import {
   type ParamContext,
 } from './url-params.ts';
 import type { AppState, AppStore } from './app-store.ts';
+import { DEFAULT_LAYERS, sameLayers } from '../domain/layers.ts';
 
 /** The part of a window this module uses; a test hands it a fake. */
 export interface UrlWindow {
@@ -38,6 +39,7 @@ export function selectUrlParams(state: AppState): AppParams {
     lang: view.lang,
     party: selection.partyId,
     camera: view.camera && !view.isHomeCamera ? roundCamera(view.camera) : null,
+    layers: sameLayers(view.layers, DEFAULT_LAYERS) ? null : view.layers,
   };
 }
 

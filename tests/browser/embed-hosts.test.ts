@@ -623,7 +623,9 @@ describe('hostile messages', () => {
 
 describe('public/embed.js', () => {
   it('resizes only our frame, by event.source, clamped to 300–4000 px, ignores non-numbers, and may be included twice', async () => {
-    const code = generatedCode({ script: false });
+    // The frame holds a quiet page of ours (robots.txt), not the app: the app posts its own
+    // heights as it loads, which would race with the messages this test sends by hand.
+    const code = generatedCode({ script: false }).replace(/src="[^"]*"/, `src="${appUrl}robots.txt"`);
     const script = `<script src="${appUrl}embed.js"></script>`;
     const body = `${code}\n${script}\n${script}\n<iframe id="plain" title="not ours" srcdoc="<p>not ours</p>" style="height: 200px; border: 0"></iframe>`;
     const s = await openHost(hostPage('resizer.html', 'resizer', body), 640);

@@ -222,6 +222,7 @@ export interface AppStateSnapshot {
     camera: { center: [number, number]; zoom: number; bearing: number } | null;
     isHomeCamera: boolean;
     cameraRequest: unknown;
+    layers: Record<string, boolean>;
   };
 }
 

@@ -55,3 +55,42 @@ describe('README screenshots', () => {
 });
 
 const sameSize = (a: Image, b: Image) => a.width === b.width && a.height === b.height;
+
+/** Writes docs/<file> unless it already looks the same (under 0.5 % of pixels differ). */
+function writeIfChanged(file: string, png: Buffer): void {
+  const img = decodePng(png);
+  const path = `${docs}${file}`;
+  const previous = existsSync(path) ? decodePng(readFileSync(path)) : null;
+  if (previous && sameSize(previous, img) && diffCount(previous, img) <= img.width * img.height * 0.005) {
+    console.log(`[screenshot] docs/${file} unchanged (under 0.5 % of pixels differ)`);
+    return;
+  }
+  mkdirSync(docs, { recursive: true });
+  writeFileSync(path, png);
+  console.log(`[screenshot] wrote docs/${file}`);
+}
+
+describe('screenshots of the legend, the comparison table and the timeline', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 375, height: 740 },
+    ]) {
+      it(`writes docs/weigh-*-${lang}-${viewport.width}.png`, async () => {
+        const s = await openIdle(browser, viewport, `?lang=${lang}`);
+        const { page } = s;
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        const expand = page.locator('.legend-expand');
+        if (await expand.isVisible()) await expand.click();
+        for (const section of ['legend', 'comparison', 'timeline']) {
+          await page.locator(`[data-testid="${section}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await page.waitForTimeout(200);
+          const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+          assertDrawn(decodePng(png), `docs/weigh-${section}-${lang}-${viewport.width}.png`, { minShare: 0.05, minColours: 4 });
+          writeIfChanged(`weigh-${section}-${lang}-${viewport.width}.png`, png);
+        }
+        s.expectClean();
+      });
+    }
+  }
+});

@@ -38,6 +38,10 @@ vi.mock('maplibre-gl', async () => {
             addControl: noop,
             addImage: noop,
             triggerRepaint: noop,
+            // The layers binding: visibility per switch, and the container's attribute for the markers.
+            setLayoutProperty: noop,
+            getContainer: () => options.container,
+            getSource: () => undefined,
           },
         },
       );

@@ -36,7 +36,8 @@ function byFormat(messages: unknown[]): Record<string, unknown[]> {
   return out;
 }
 
-describe('heightMessages', () => {
+// Property tests run thousands of cases: generous timeouts for a busy machine (no timing is asserted).
+describe('heightMessages', { timeout: 120_000 }, () => {
   it('emits Datawrapper, AMP, iframe.resize and Flourish, and neither Pym nor WordPress without their triggers', () => {
     const href = `${APP}?embed=1&lang=ar`;
     const f = byFormat(heightMessages(812, ctx({ href })));
@@ -109,7 +110,7 @@ describe('heightMessages', () => {
   });
 });
 
-describe('readFrameContext', () => {
+describe('readFrameContext', { timeout: 120_000 }, () => {
   it('reads Pym’s childId from the query and WordPress’s secret from #?secret=', () => {
     const pymSrc = `${APP}?embed=1&initialWidth=640&childId=container&parentTitle=A%20story&parentUrl=https%3A%2F%2Fnews.example%2Fa`;
     expect(readFrameContext(pymSrc, SLUG)).toEqual({ slug: SLUG, href: pymSrc, childId: 'container', wordpressSecret: null });

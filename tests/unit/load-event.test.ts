@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DataValidationError, checkEventOnBasemap, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
 import type { DataIssue } from '../../src/domain/load-event.ts';
 import { basemapUrls, loadBundledEvent } from '../../src/domain/event-data.ts';
+import { COMPARISON_QUESTIONS } from '../../src/domain/types.ts';
 import { validateDataDir, validateDataPlugin } from '../../scripts/vite-plugins/validate-data.ts';
 import {
   REAL_EVENT_DIR,
@@ -678,6 +679,254 @@ describe('parseEvent rejects broken copies of the real data', () => {
       ].sort(),
     );
     expect(error.message.split('\n')).toHaveLength(3);
+  });
+});
+
+describe('the timeline, the comparison marks and the sources (issue 10)', () => {
+  const event = parseEvent(realEventInput());
+
+  it('reads the real timeline, in order, each entry with its party', () => {
+    expect(event.timeline.map((t) => [t.id, t.when.date, t.when.precision, t.party])).toEqual([
+      ['kassig-abducted', '2013-10-01', 'day', undefined],
+      ['kassig-video', '2014-11-16', 'day', undefined],
+      ['strike', '2018-12-02', 'about', 'syrian-government'],
+      ['coalition-statement', '2018-12-02', 'day', 'coalition'],
+      ['sohr-report', '2018-12-02', 'day', 'sohr'],
+      ['coalition-killed', '2018-12-03', 'day', 'coalition'],
+    ]);
+    expect(event.timeline.find((t) => t.id === 'strike')?.when.utc).toBe('2018-12-02T18:00:00Z');
+    for (const entry of event.timeline) expect(entry.sources.length, entry.id).toBeGreaterThan(0);
+  });
+
+  it('gives the corrected dates where the article is wrong, with what the article says', () => {
+    const abduction = event.timeline.find((t) => t.id === 'kassig-abducted');
+    expect(abduction?.when.date).toBe('2013-10-01');
+    expect(abduction?.correction?.articleSays.en).toMatch(/November/);
+    expect(abduction?.correction?.articleSays.ar).toMatch(/نوفمبر/);
+    const video = event.timeline.find((t) => t.id === 'kassig-video');
+    expect(video?.when.date).toBe('2014-11-16');
+    expect(video?.correction?.articleSays.en).toMatch(/17 November 2014/);
+    // Only those two: the rest of the article's dates are right.
+    expect(event.timeline.filter((t) => t.correction !== undefined).map((t) => t.id)).toEqual([
+      'kassig-abducted',
+      'kassig-video',
+    ]);
+  });
+
+  it('reads the real comparison marks, each between known, distinct parties on a card question', () => {
+    expect(event.comparison.marks.map((m) => [m.id, m.question, m.kind, m.between])).toEqual([
+      ['target-coalition-sana', 'target', 'contradict', ['coalition', 'syrian-government']],
+      ['target-coalition-sohr', 'target', 'contradict', ['coalition', 'sohr']],
+      ['target-sana-sohr', 'target', 'agree', ['syrian-government', 'sohr']],
+      ['place-sana-sohr', 'place', 'contradict', ['syrian-government', 'sohr']],
+      ['weapons-sana-sohr', 'weapons', 'agree', ['syrian-government', 'sohr']],
+      ['time-coalition-sana', 'time', 'agree', ['coalition', 'syrian-government']],
+    ]);
+    for (const mark of event.comparison.marks) {
+      expect(COMPARISON_QUESTIONS).toContain(mark.question);
+      expect(mark.sources.length, mark.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('says what every Badia source supports, and invents no archived copy', () => {
+    for (const source of event.sources) {
+      expect(source.supports?.en, source.id).toBeTruthy();
+      expect(source.archived, `${source.id}: FACTS.md lists no archived copy`).toBeUndefined();
+    }
+  });
+
+  it('loads the fictional event: a timeline across midnight UTC, marks, an archived copy', () => {
+    const fictional = parseEvent(realEventInput(FICTIONAL_EVENT_DIR));
+    // 21:15 UTC on 14 June is 00:15 on 15 June in Cyprus (UTC+3): the day is the local one.
+    expect(fictional.timeline[0]?.when).toEqual({ date: '2021-06-15', utc: '2021-06-14T21:15:00Z', precision: 'about' });
+    expect(fictional.timeline).toHaveLength(3);
+    expect(fictional.comparison.marks.map((m) => m.kind).sort()).toEqual(['agree', 'contradict']);
+    expect(fictional.sources.find((s) => s.archived !== undefined)?.archived).toMatch(/^https:\/\/example\.org\/fictional\//);
+  });
+
+  it('takes an event without a timeline or a comparison, as empty ones', () => {
+    const input = realEventInput();
+    deleteAt(input.event, ['timeline']);
+    deleteAt(input.event, ['comparison']);
+    const bare = parseEvent(input);
+    expect(bare.timeline).toEqual([]);
+    expect(bare.comparison).toEqual({ marks: [] });
+  });
+
+  const markIndex = (id: string) =>
+    (getAt(realEventInput().event, ['comparison', 'marks']) as { id: string }[]).findIndex((m) => m.id === id);
+  const entryIndex = (id: string) =>
+    (getAt(realEventInput().event, ['timeline']) as { id: string }[]).findIndex((t) => t.id === id);
+
+  it('rejects a mark naming an unknown party', () => {
+    const input = realEventInput();
+    setAt(input.event, ['comparison', 'marks', markIndex('place-sana-sohr'), 'between', 1], 'observatory');
+    const issue = expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "place-sana-sohr"',
+      field: 'between[1]',
+      expected: `the id of a party in ${EVENT_FILE} "parties"`,
+    });
+    expect(issue.got).toBe('"observatory"');
+  });
+
+  it('rejects a mark on an unknown question', () => {
+    const input = realEventInput();
+    setAt(input.event, ['comparison', 'marks', markIndex('place-sana-sohr'), 'question'], 'location');
+    const issue = expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "place-sana-sohr"',
+      field: 'question',
+      expected: 'one of "speaker", "channel", "time", "target", "place", "weapons", "damage", "later"',
+    });
+    expect(issue.got).toBe('"location"');
+  });
+
+  it('rejects a mark between one party only, and one naming a party twice', () => {
+    const input = realEventInput();
+    setAt(input.event, ['comparison', 'marks', markIndex('place-sana-sohr'), 'between'], ['sohr']);
+    setAt(input.event, ['comparison', 'marks', markIndex('weapons-sana-sohr'), 'between'], ['sohr', 'sohr']);
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "place-sana-sohr"',
+      field: 'between',
+      expected: 'at least two party ids',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "weapons-sana-sohr"',
+      field: 'between[1]',
+      expected: 'a party not already in between (between[0] is "sohr")',
+    });
+  });
+
+  it('rejects a second mark on the same question for the same parties, and a repeated mark id', () => {
+    const input = realEventInput();
+    const marks = getAt(input.event, ['comparison', 'marks']) as Record<string, unknown>[];
+    const place = marks[markIndex('place-sana-sohr')] ?? {};
+    marks.push({ ...place, id: 'place-again', kind: 'agree', between: ['sohr', 'syrian-government'] });
+    marks.push({ ...place });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "place-again"',
+      field: 'between',
+      expected: 'parties not already marked on "place" together (comparison mark "place-sana-sohr"',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "place-sana-sohr"',
+      field: 'id',
+      expected: 'a unique comparison mark id (already used by comparison mark #3',
+    });
+  });
+
+  it('rejects a timeline entry with a date that does not exist', () => {
+    const input = realEventInput();
+    setAt(input.event, ['timeline', entryIndex('kassig-video'), 'when', 'date'], '2014-11-31');
+    const issue = expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "kassig-video"',
+      field: 'when.date',
+      expected: 'a calendar date as YYYY-MM-DD',
+    });
+    expect(issue.got).toBe('"2014-11-31"');
+  });
+
+  it('rejects a timeline out of chronological order, naming the entry and the one it comes before', () => {
+    const input = realEventInput();
+    // A video dated after the strike puts the strike, and all that follows it, out of order.
+    setAt(input.event, ['timeline', entryIndex('kassig-video'), 'when', 'date'], '2018-12-04');
+    const issue = expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "strike"',
+      field: 'when.date',
+      expected: 'a time no earlier than timeline[1] ("kassig-video", 2018-12-04): timeline entries are in chronological order',
+    });
+    expect(issue.got).toBe('"2018-12-02"');
+  });
+
+  it('rejects two instants out of order on the same day', () => {
+    const input = realEventInput(FICTIONAL_EVENT_DIR);
+    setAt(input.event, ['timeline', 1, 'when', 'utc'], '2021-06-14T21:00:00Z');
+    expectIssue(() => parseEvent(input), {
+      file: `${FICTIONAL_EVENT_DIR}/event.json`,
+      record: 'timeline entry "fire-start-board"',
+      field: 'when.utc',
+      expected: 'a time no earlier than timeline[0] ("fire-start-union", 2021-06-14T21:15:00Z)',
+    });
+  });
+
+  it('rejects a timeline entry concerning an unknown party', () => {
+    const input = realEventInput();
+    setAt(input.event, ['timeline', entryIndex('sohr-report'), 'party'], 'syrian-observatory');
+    const issue = expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "sohr-report"',
+      field: 'party',
+      expected: `the id of a party in ${EVENT_FILE} "parties"`,
+    });
+    expect(issue.got).toBe('"syrian-observatory"');
+  });
+
+  it("rejects a time that falls on another day in the event's time zone, and a time with the wrong precision", () => {
+    const input = realEventInput();
+    const strike = entryIndex('strike');
+    // 22:30 UTC on 2 December was 00:30 on 3 December in Damascus (UTC+2).
+    setAt(input.event, ['timeline', strike, 'when', 'utc'], '2018-12-02T22:30:00Z');
+    setAt(input.event, ['timeline', entryIndex('sohr-report'), 'when', 'utc'], '2018-12-02T18:00:00Z');
+    deleteAt(input.event, ['timeline', entryIndex('coalition-statement'), 'when', 'precision']);
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "strike"',
+      field: 'when.utc',
+      expected:
+        "an instant on when.date (2018-12-02) in the event's time zone (Asia/Damascus); 2018-12-02T22:30:00Z is 2018-12-03 there",
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "sohr-report"',
+      field: 'when.utc',
+      expected: 'no field "utc" with precision "day"',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "coalition-statement"',
+      field: 'when.precision',
+      expected: 'one of "exact", "about", "day", "month"',
+    });
+    const missing = realEventInput();
+    deleteAt(missing.event, ['timeline', strike, 'when', 'utc']);
+    expectIssue(() => parseEvent(missing), {
+      file: EVENT_FILE,
+      record: 'timeline entry "strike"',
+      field: 'when.utc',
+      expected: 'precision "about" gives an instant',
+    });
+  });
+
+  it('rejects a timeline entry or a mark citing no source or an unknown one, and a bad archived URL', () => {
+    const input = realEventInput();
+    setAt(input.event, ['timeline', entryIndex('strike'), 'sources'], []);
+    setAt(input.event, ['comparison', 'marks', markIndex('time-coalition-sana'), 'sources', 1], 'reuters');
+    setAt(input.event, ['sources', 0, 'archived'], 'archive.org/afp');
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'timeline entry "strike"',
+      field: 'sources',
+      expected: 'at least one source id',
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'comparison mark "time-coalition-sana"',
+      field: 'sources[1]',
+      expected: `the id of a source in ${EVENT_FILE} "sources"`,
+    });
+    expectIssue(() => parseEvent(input), {
+      file: EVENT_FILE,
+      record: 'source "afp-ar-2018-12-02"',
+      field: 'archived',
+      expected: 'an absolute https: or http: URL',
+    });
   });
 });
 

@@ -209,7 +209,13 @@ function walkData(
 const formatPath = (keys: readonly Key[]) =>
   keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 
-const ID_RECORDS: Readonly<Record<string, string>> = { sources: 'source', parties: 'party', rings: 'ring', known: 'known fact' };
+const ID_RECORDS: Readonly<Record<string, string>> = {
+  sources: 'source',
+  parties: 'party',
+  rings: 'ring',
+  known: 'known fact',
+  timeline: 'timeline entry',
+};
 
 function labelled(kind: string, value: unknown, key: string, index: number): string {
   const label = isObject(value) ? value[key] : undefined;
@@ -226,6 +232,12 @@ function loaderLocation(file: FileKind, root: unknown, path: readonly Key[]): { 
       const kind = ID_RECORDS[first];
       if (kind !== undefined) return { record: labelled(kind, at(index), 'id', index), field: formatPath(rest) };
       if (first === 'versions') return { record: labelled('version', at(index), 'party', index), field: formatPath(rest) };
+    }
+    const [, , markIndex, ...markRest] = path;
+    if (first === 'comparison' && index === 'marks' && typeof markIndex === 'number' && markRest.length > 0) {
+      const marks = isObject(root) && isObject(root.comparison) ? root.comparison.marks : undefined;
+      const mark = Array.isArray(marks) ? (marks as unknown[])[markIndex] : undefined;
+      return { record: labelled('comparison mark', mark, 'id', markIndex), field: formatPath(markRest) };
     }
     const id = isObject(root) ? root.id : undefined;
     return { record: typeof id === 'string' && id !== '' ? `event "${id}"` : 'event', field: formatPath(path) };
@@ -275,6 +287,9 @@ describe('the schemas', () => {
   });
 });
 
+/** One full parse per property of the data: a few hundred parses, more than the default 5 s on a busy machine. */
+const DELETION_TIMEOUT_MS = 60_000;
+
 describe.each(FOLDERS)('schema and validator agree on $dir', (folder) => {
   const files = Object.keys(EVENT_FILES) as FileKind[];
   const seen = files.flatMap((file) => walkData([`${schemaFile(file)}#`], eventInput(folder)[file]).map((p) => ({ file, ...p })));
@@ -288,37 +303,45 @@ describe.each(FOLDERS)('schema and validator agree on $dir', (folder) => {
     expect(unknown).toEqual([]);
   });
 
-  it('deleting a property the schema requires makes the loader fail on that field', () => {
-    const required = seen.filter((p) => p.required);
-    expect(required.length).toBeGreaterThan(20);
-    const misses: string[] = [];
-    for (const { file, path } of required) {
-      const input = eventInput(folder);
-      deleteAt(input[file], path);
-      const { record, field } = loaderLocation(file, input[file], path);
-      const fileName = `${folder.dir}/${EVENT_FILES[file]}`;
-      const issues = loaderIssues(() => parseEvent(input));
-      if (!issues.some((i) => i.file === fileName && i.record === record && names(field, i))) {
-        const got = issues.length === 0 ? 'accepted' : issues.map((i) => `${i.record}: ${i.field}`).join('; ');
-        misses.push(`${EVENT_FILES[file]}: ${formatPath(path)} (want ${record}: ${field}; got ${got})`);
+  it(
+    'deleting a property the schema requires makes the loader fail on that field',
+    () => {
+      const required = seen.filter((p) => p.required);
+      expect(required.length).toBeGreaterThan(20);
+      const misses: string[] = [];
+      for (const { file, path } of required) {
+        const input = eventInput(folder);
+        deleteAt(input[file], path);
+        const { record, field } = loaderLocation(file, input[file], path);
+        const fileName = `${folder.dir}/${EVENT_FILES[file]}`;
+        const issues = loaderIssues(() => parseEvent(input));
+        if (!issues.some((i) => i.file === fileName && i.record === record && names(field, i))) {
+          const got = issues.length === 0 ? 'accepted' : issues.map((i) => `${i.record}: ${i.field}`).join('; ');
+          misses.push(`${EVENT_FILES[file]}: ${formatPath(path)} (want ${record}: ${field}; got ${got})`);
+        }
       }
-    }
-    expect(misses).toEqual([]);
-  });
+      expect(misses).toEqual([]);
+    },
+    DELETION_TIMEOUT_MS,
+  );
 
-  it('deleting a property the schema calls optional leaves the data valid, for both', () => {
-    const failures: string[] = [];
-    for (const { file, path } of seen.filter((p) => !p.required)) {
-      const input = eventInput(folder);
-      deleteAt(input[file], path);
-      const issues = loaderIssues(() => parseEvent(input));
-      const errors = schemaErrors(file, input[file]);
-      if (issues.length > 0 || errors.length > 0) {
-        failures.push(`${EVENT_FILES[file]}: ${formatPath(path)}: ${[...issues.map((i) => i.field), ...errors].join('; ')}`);
+  it(
+    'deleting a property the schema calls optional leaves the data valid, for both',
+    () => {
+      const failures: string[] = [];
+      for (const { file, path } of seen.filter((p) => !p.required)) {
+        const input = eventInput(folder);
+        deleteAt(input[file], path);
+        const issues = loaderIssues(() => parseEvent(input));
+        const errors = schemaErrors(file, input[file]);
+        if (issues.length > 0 || errors.length > 0) {
+          failures.push(`${EVENT_FILES[file]}: ${formatPath(path)}: ${[...issues.map((i) => i.field), ...errors].join('; ')}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    DELETION_TIMEOUT_MS,
+  );
 });
 
 describe.each(BASEMAP_DIRS)('schema and validator agree on %s/basemap.json', (dir) => {
@@ -369,6 +392,15 @@ describe('a mistake the validator rejects, the schema rejects too', () => {
     ['a negative radius', 'event', ['rings', 0, 'radiusKm'], -35],
     ['no party at all', 'event', ['parties'], []],
     ['a bounds of one position', 'event', ['view', 'bounds'], [[37.6, 32.95]]],
+    ['a timeline precision not in the list', 'event', ['timeline', 0, 'when', 'precision'], 'roughly'],
+    ['a timeline date not written YYYY-MM-DD', 'event', ['timeline', 0, 'when', 'date'], '2013-10-1'],
+    ['a timeline time with precision "day"', 'event', ['timeline', 0, 'when', 'utc'], '2013-10-01T08:00:00Z'],
+    ['a timeline entry with no source', 'event', ['timeline', 0, 'sources'], []],
+    ['a mark on a question that is not a row', 'event', ['comparison', 'marks', 0, 'question'], 'motive'],
+    ['a mark of another kind', 'event', ['comparison', 'marks', 0, 'kind'], 'partly'],
+    ['a mark between one party', 'event', ['comparison', 'marks', 0, 'between'], ['coalition']],
+    ['a mark naming a party twice', 'event', ['comparison', 'marks', 0, 'between'], ['coalition', 'coalition']],
+    ['an archived copy without http(s)', 'event', ['sources', 0, 'archived'], 'web.archive.org/web/2018/x'],
     ['a latitude out of range', 'event', ['map', 'labels', 0, 'at'], [37.5, 135.1]],
     ['a role not in the list', 'places', [...tanf, 'role'], 'both'],
     ['a label side not in the list', 'places', [...tanf, 'labelSide'], 'top'],

@@ -18,6 +18,7 @@ const RUNS = { numRuns: 10_000 };
 
 function expectValid(params: AppParams): void {
   expectValidDisplay(params);
+  expectValidLayers(params);
   expect([null, 'en', 'ar']).toContain(params.lang);
   expect([null, ...context.partyIds]).toContain(params.party);
   const { camera } = params;
@@ -32,6 +33,12 @@ function expectValid(params: AppParams): void {
   expect(camera.bearing).toBeGreaterThan(-180);
   expect(camera.bearing).toBeLessThanOrEqual(180);
   expect(roundCamera(camera)).toEqual(camera);
+}
+
+function expectValidLayers(params: AppParams): void {
+  if (params.layers === null) return;
+  expect(Object.keys(params.layers).sort()).toEqual(['claims', 'context', 'gaps', 'rings']);
+  for (const visible of Object.values(params.layers)) expect(typeof visible).toBe('boolean');
 }
 
 function expectValidDisplay(params: AppParams): void {
@@ -58,6 +65,10 @@ const interesting = fc.constantFrom(
   'true',
   'dark',
   'AUTO',
+  'claims,rings',
+  'gaps,gaps',
+  'none',
+  'claims,bogus',
   'light ',
   'alpha',
   'BRAVO-PARTY',
@@ -78,6 +89,7 @@ const hostileQuery = fc
         'theme',
         'plain',
         'static',
+        'layers',
         'childId',
         'initialWidth',
         'parentUrl',
@@ -107,6 +119,9 @@ const validParams: fc.Arbitrary<AppParams> = fc.record({
   lang: fc.constantFrom(null, 'en' as const, 'ar' as const),
   party: fc.constantFrom(null, ...context.partyIds),
   camera: fc.option(inRangeCamera.map(roundCamera), { nil: null }),
+  layers: fc.option(fc.record({ claims: fc.boolean(), rings: fc.boolean(), context: fc.boolean(), gaps: fc.boolean() }), {
+    nil: null,
+  }),
   display: fc.record({ embed: fc.boolean(), theme: fc.constantFrom(...THEMES), plain: fc.boolean(), isStatic: fc.boolean() }),
 });
 const foreignHref = fc
@@ -121,7 +136,8 @@ const foreignHref = fc
     return `https://news.example/2018/12/strike/${query ? `?${query}` : ''}${hash}`;
   });
 
-describe('parseAppParams is total', () => {
+// 10,000 runs each: generous timeouts, for a machine busy with other work (no timing is asserted).
+describe('parseAppParams is total', { timeout: 120_000 }, () => {
   it('never throws and always yields a valid state, for any string', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (href) => {
@@ -150,7 +166,7 @@ describe('parseAppParams is total', () => {
   });
 });
 
-describe('the URL round trip', () => {
+describe('the URL round trip', { timeout: 120_000 }, () => {
   it('parse(serialize(p)) is p, for every valid state', () => {
     fc.assert(
       fc.property(validParams, (params) => {
@@ -165,7 +181,7 @@ describe('the URL round trip', () => {
       fc.property(validParams, foreignHref, (params, href) => {
         const written = hrefWithAppParams(href, params, context);
         expect(parseAppParams(written, context)).toEqual(params);
-        const own = ['lang', 'party', 'map', 'embed', 'theme', 'plain', 'static'];
+        const own = ['lang', 'party', 'map', 'layers', 'embed', 'theme', 'plain', 'static'];
         const foreign = (u: string) => [...new URL(u).searchParams].filter(([k]) => !own.includes(k));
         expect(foreign(written)).toEqual(foreign(href));
         const hash = new URL(href).hash;
@@ -254,9 +270,16 @@ describe('URL examples', () => {
         lang: 'ar',
         party: 'bravo-party',
         camera: { center: [38.5, 34.25], zoom: 7, bearing: -20 },
+        layers: { claims: true, rings: false, context: false, gaps: true },
         display: { embed: true, theme: 'dark', plain: true, isStatic: true },
       }),
-    ).toBe('?embed=1&theme=dark&plain=1&static=1&lang=ar&party=bravo-party&map=7/34.25/38.5/-20');
+    ).toBe('?embed=1&theme=dark&plain=1&static=1&lang=ar&party=bravo-party&map=7/34.25/38.5/-20&layers=claims,gaps');
+  });
+  it('reads the visible layers, each once, or none; anything else is the default', () => {
+    expect(parse('/?layers=gaps,claims').layers).toEqual({ claims: true, rings: false, context: false, gaps: true });
+    expect(parse('/?layers=none').layers).toEqual({ claims: false, rings: false, context: false, gaps: false });
+    for (const bad of ['', 'claims,claims', 'claims,roads', ',', 'CLAIMS;RINGS'])
+      expect(parse(`/?layers=${bad}`).layers, bad).toBeNull();
   });
   it('reads the display flags: 1 or true turns one on, a known theme is kept, anything else is the default', () => {
     expect(parse('/?embed=1&theme=DARK&plain=true&static=1').display).toEqual({

@@ -1,0 +1,29 @@
+/**
+ * The legend's layer switches → the map. Canvas layers are shown and hidden with one
+ * `setLayoutProperty('visibility')` each (never removed and re-added); the HTML markers drawn
+ * over the canvas follow a `data-hidden-layers` attribute on the map's container, which the
+ * stylesheet reads. Binds once the style has loaded (layout properties need it).
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppStore } from '../../store/app-store.ts';
+import { MAP_LAYERS, type LayerVisibility, type MapLayer } from '../../domain/layers.ts';
+import type { Unbind } from './types.ts';
+
+export type LayersMap = Pick<MapLibreMap, 'setLayoutProperty' | 'getContainer'>;
+
+/** The style's layer ids behind each switch (a switch may also hide HTML markers, by attribute). */
+export type LayerIds = Readonly<Record<MapLayer, readonly string[]>>;
+
+export function bindLayers(map: LayersMap, store: AppStore, layerIds: LayerIds): Unbind {
+  let applied: LayerVisibility | null = null;
+  const apply = (layers: LayerVisibility) => {
+    for (const layer of MAP_LAYERS) {
+      if (applied?.[layer] === layers[layer]) continue;
+      for (const id of layerIds[layer]) map.setLayoutProperty(id, 'visibility', layers[layer] ? 'visible' : 'none');
+    }
+    applied = layers;
+    map.getContainer().dataset.hiddenLayers = MAP_LAYERS.filter((layer) => !layers[layer]).join(' ');
+  };
+  apply(store.getState().view.layers);
+  return store.subscribe((s) => s.view.layers, apply);
+}

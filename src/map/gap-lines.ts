@@ -1,0 +1,80 @@
+/**
+ * The measured gaps as lines the map can draw and label: for each pair of claims that do not
+ * overlap, the great-circle line between the two points where they come nearest. Pure: GeoJSON
+ * out, no MapLibre, so the live map, the static fallback and the tests share it.
+ */
+import { bearing, destination, distance } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
+import { type ClaimGap, type ClaimKind, claimGaps } from '../domain/gaps.ts';
+import type { NewsEvent } from '../domain/types.ts';
+import { roundDistanceRange } from '../i18n/format.ts';
+
+const KM = { units: 'kilometers' } as const;
+/** The line's vertices are at most this far apart, so that it bends as a great circle does on the map. */
+const LINE_STEP_KM = 2;
+
+export interface GapLineProperties {
+  /** The gap's id, `<from>--<to>`. */
+  readonly id: string;
+  /** Party ids, in the parties' order: the line runs from `from`'s claim to `to`'s. */
+  readonly from: string;
+  readonly to: string;
+  readonly fromKind: ClaimKind;
+  readonly toKind: ClaimKind;
+  /** Measured, unrounded (see src/domain/gaps.ts). */
+  readonly nearestKm: number;
+  readonly farthestKm: number;
+  readonly centreDistanceKm: number;
+  /** The range as a label may print it (roundDistanceRange): e.g. 65 and 190 for 65.3–189.6 km. */
+  readonly lowKm: number;
+  readonly highKm: number;
+}
+
+/** The great circle from `a` to `b`, as points at most LINE_STEP_KM apart, `a` and `b` included exactly. */
+function greatCircleLine(a: Position, b: Position): Position[] {
+  const km = distance(a, b, KM);
+  const pieces = Math.max(1, Math.ceil(km / LINE_STEP_KM));
+  const heading = bearing(a, b);
+  const inner = Array.from(
+    { length: pieces - 1 },
+    (_, i) => destination(a, (km * (i + 1)) / pieces, heading, KM).geometry.coordinates,
+  );
+  return [[...a], ...inner, [...b]];
+}
+
+/**
+ * One line per gap whose claims do not overlap (an overlap has no gap to draw), in the gaps'
+ * order, from the nearest point of `from`'s claim to the nearest point of `to`'s.
+ */
+export function gapLines(
+  event: NewsEvent,
+  gaps: readonly ClaimGap[] = claimGaps(event),
+): FeatureCollection<LineString, GapLineProperties> {
+  const parties = new Set(event.parties.map((p) => p.id));
+  const features = gaps
+    .filter((gap) => !gap.overlaps)
+    .map((gap): Feature<LineString, GapLineProperties> => {
+      for (const party of [gap.from, gap.to]) {
+        if (!parties.has(party)) throw new Error(`gapLines: no party "${party}" in event "${event.id}"`);
+      }
+      const [a, b] = gap.nearestPoints;
+      const { lowKm, highKm } = roundDistanceRange(gap.nearestKm, gap.farthestKm);
+      return {
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: greatCircleLine([...a], [...b]) },
+        properties: {
+          id: gap.id,
+          from: gap.from,
+          to: gap.to,
+          fromKind: gap.fromKind,
+          toKind: gap.toKind,
+          nearestKm: gap.nearestKm,
+          farthestKm: gap.farthestKm,
+          centreDistanceKm: gap.centreDistanceKm,
+          lowKm,
+          highKm,
+        },
+      };
+    });
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
+import { selectEvent, selectLang } from '../store/selectors.ts';
+import { claimGaps } from '../domain/gaps.ts';
+import { gapText } from '../i18n/event-text.ts';
+import { localize, translate } from '../i18n/index.ts';
+import { LOCALES } from '../i18n/format.ts';
+
+/**
+ * The measured gaps between every pair of claims, in words with their uncertainty. Measured
+ * when the reader opens it (Turf over the claimed areas takes a moment on a phone), and drawn
+ * on the map from the same switch as the legend's.
+ */
+export function GapsTable() {
+  const event = useAppStore(selectEvent);
+  const lang = useAppStore(selectLang);
+  const isDrawn = useAppStore((s) => s.view.layers.gaps);
+  const store = useAppStoreApi();
+  const [isOpen, setOpen] = useState(false);
+  const list = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
+  const partyName = (id: string) => localize(event.parties.find((p) => p.id === id)?.shortName ?? { en: id, ar: id }, lang);
+  if (event.versions.length < 2) return null;
+
+  return (
+    <section className="gaps" data-testid="gaps" aria-labelledby="gaps-heading">
+      <h2 id="gaps-heading">{translate(lang, 'gaps.heading')}</h2>
+      <p className="panel-intro">{translate(lang, 'gaps.intro')}</p>
+      <label className="legend-toggle">
+        <input
+          type="checkbox"
+          data-testid="gaps-draw"
+          checked={isDrawn}
+          onChange={(e) => store.getState().setLayer('gaps', e.currentTarget.checked)}
+        />{' '}
+        {translate(lang, 'gaps.draw')}
+      </label>
+      <details className="gaps-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{translate(lang, 'gaps.open')}</summary>
+        {isOpen && (
+          <table className="gaps-table" data-testid="gaps-table">
+            <thead>
+              <tr>
+                <th scope="col">{translate(lang, 'gaps.pair')}</th>
+                <th scope="col">{translate(lang, 'gaps.distance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claimGaps(event).map((gap) => (
+                <tr key={gap.id} data-gap={gap.id}>
+                  <th scope="row">{list.format([partyName(gap.from), partyName(gap.to)])}</th>
+                  <td>{gapText(gap, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+    </section>
+  );
+}

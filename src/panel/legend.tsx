@@ -1,0 +1,152 @@
+import { useId, useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
+import { selectEvent, selectLang } from '../store/selectors.ts';
+import { localize, translate, type MessageKey } from '../i18n/index.ts';
+import type { MapLayer } from '../domain/layers.ts';
+import { PartySwatch } from './party-swatch.tsx';
+
+/** A line sample as the map draws it: colour, width and dashes. */
+function LineSample({ color, dash, width = 2 }: { color: string; dash?: string; width?: number }) {
+  return (
+    <svg className="legend-sample" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
+      <line x1="2" y1="10" x2="26" y2="10" stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function AreaSample({ fill, stroke }: { fill: string; stroke?: string }) {
+  return (
+    <svg className="legend-sample" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
+      <rect x="1.5" y="1.5" width="25" height="17" rx="2" fill={fill} stroke={stroke ?? 'none'} />
+    </svg>
+  );
+}
+
+/** A place marker as the map draws it: a ringed dot (the story's places) or a small dot (context). */
+function PlaceSample({ kind }: { kind: 'event' | 'approximate' | 'context' }) {
+  return (
+    <span className={`legend-place legend-place--${kind}`} aria-hidden="true">
+      {kind === 'approximate' ? '≈' : <span />}
+    </span>
+  );
+}
+
+/**
+ * One legend, generated from the same data as the map: every party's mark, the kinds of place,
+ * the context rings, the gaps and the basemap's areas and lines, in the page's language. It is
+ * also where the map's layers are switched on and off (the store holds which; the map and the
+ * URL follow). Collapsed behind a button on narrow screens and in an embed; always open on
+ * wide ones, where there is room.
+ */
+export function Legend() {
+  const event = useAppStore(selectEvent);
+  const lang = useAppStore(selectLang);
+  const layers = useAppStore((s) => s.view.layers);
+  const store = useAppStoreApi();
+  const [isExpanded, setExpanded] = useState(false);
+  const bodyId = useId();
+  const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
+  const contextRings = event.rings.filter(
+    (ring) => !event.versions.some((v) => v.place.geometry.kind === 'ring' && v.place.geometry.ring === ring.id),
+  );
+  const hasContextPlaces = event.places.some((p) => p.role === 'context');
+  const hasApproximate = event.places.some((p) => p.role === 'event' && p.approximate);
+
+  const toggle = (layer: MapLayer, label: string) => (
+    <label className="legend-toggle">
+      <input
+        type="checkbox"
+        data-testid={`layer-${layer}`}
+        checked={layers[layer]}
+        onChange={(e) => store.getState().setLayer(layer, e.currentTarget.checked)}
+      />{' '}
+      {label}
+    </label>
+  );
+
+  return (
+    <section className="legend" data-testid="legend" data-expanded={isExpanded} aria-labelledby={`${bodyId}-heading`}>
+      <div className="legend-head">
+        <h2 id={`${bodyId}-heading`}>{t('legend.heading')}</h2>
+        <button
+          type="button"
+          className="legend-expand"
+          aria-expanded={isExpanded}
+          aria-controls={bodyId}
+          onClick={() => setExpanded(!isExpanded)}
+        >
+          {t(isExpanded ? 'legend.hide' : 'legend.show')}
+        </button>
+      </div>
+      <div className="legend-body" id={bodyId}>
+        <fieldset className="legend-group">
+          <legend>{toggle('claims', t('legend.claims'))}</legend>
+          <ul>
+            {event.parties.map((party) => (
+              <li key={party.id}>
+                <PartySwatch party={party} idPrefix="legend" /> {localize(party.name, lang)}
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className="legend-group">
+          <legend>{t('legend.places')}</legend>
+          <ul>
+            <li>
+              <PlaceSample kind="event" /> {t('legend.eventPlace')}
+            </li>
+            {hasApproximate && (
+              <li>
+                <PlaceSample kind="approximate" /> {t('legend.approximatePlace')}
+              </li>
+            )}
+            {hasContextPlaces && <li>{toggle('context', t('legend.contextPlaces'))}</li>}
+          </ul>
+        </fieldset>
+        {contextRings.length > 0 && (
+          <fieldset className="legend-group">
+            <legend>{toggle('rings', t('legend.rings'))}</legend>
+            <ul>
+              {contextRings.map((ring) => (
+                <li key={ring.id}>
+                  <LineSample color="#4d4d4d" dash="5 3" width={1.5} /> {localize(ring.label, lang)}
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
+        {event.versions.length > 1 && (
+          <fieldset className="legend-group">
+            <legend>{toggle('gaps', t('legend.gaps'))}</legend>
+            <ul>
+              <li>
+                <LineSample color="#1f1d1a" dash="1 4" /> {t('legend.gapsLine')}
+              </li>
+            </ul>
+          </fieldset>
+        )}
+        <fieldset className="legend-group">
+          <legend>{t('legend.basemap')}</legend>
+          <ul>
+            {event.map.highlightCountries.length > 0 && (
+              <li>
+                <AreaSample fill="#f8f5ee" stroke="#6f675a" /> {t('legend.highlighted')}
+              </li>
+            )}
+            {event.map.regions.length > 0 && (
+              <li>
+                <AreaSample fill="#e8dcc0" /> {t('legend.region')}
+              </li>
+            )}
+            <li>
+              <LineSample color="#6f675a" width={1.5} /> {t('legend.borders')}
+            </li>
+            <li>
+              <LineSample color="#4a8cc4" /> {t('legend.water')}
+            </li>
+          </ul>
+        </fieldset>
+      </div>
+    </section>
+  );
+}
