@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { BASEMAP_FILES, BASEMAP_MANIFEST, DEFAULT_BASEMAP_DIR, EVENT_FILES } from '../../src/domain/load-event.ts';
+import { escapeAttribute } from '../../src/embed/embed-code.ts';
 
 export const DEFAULT_EVENT = 'badia-2018-12-02';
 export const EVENTS_DIR = 'data/events';
@@ -109,10 +110,6 @@ function readHead(dir: string): { title: string; description: string } {
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * Serves `virtual:selected-event` and writes the event's title and description into index.html.
  * @param projectRoot where data/events/ is, when the Vite root is elsewhere (the bench's bare page).
@@ -155,10 +152,10 @@ export function selectedEventPlugin(projectRoot?: string): Plugin {
     transformIndexHtml(html) {
       const { title, description } = readHead(selected.dir);
       return html
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeAttribute(title)}</title>`)
         .replace(
           /(<meta\s+name="description"\s+content=")[^"]*(")/,
-          (_, start: string, end: string) => `${start}${escapeHtml(description)}${end}`,
+          (_, start: string, end: string) => `${start}${escapeAttribute(description)}${end}`,
         );
     },
   };

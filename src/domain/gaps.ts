@@ -291,7 +291,15 @@ export function placeDistanceKm(event: NewsEvent, a: string, b: string): number 
 }
 
 /** The gap between the claims of every unordered pair of parties that have a version, in the parties' order. */
-export function claimGaps(event: NewsEvent): ClaimGap[] {
+/**
+ * Measured once per event (events are immutable after the loader): the panel's table and the
+ * map's gap lines ask for the same pairs, and the table renders again on every selection.
+ */
+const measured = new WeakMap<NewsEvent, readonly ClaimGap[]>();
+
+export function claimGaps(event: NewsEvent): readonly ClaimGap[] {
+  const cached = measured.get(event);
+  if (cached) return cached;
   const claims = event.parties.flatMap((party) => {
     const version = event.versions.find((v) => v.party === party.id);
     return version === undefined ? [] : [{ party: party.id, version, area: claimArea(event, version) }];
@@ -310,5 +318,6 @@ export function claimGaps(event: NewsEvent): ClaimGap[] {
       });
     }
   });
+  measured.set(event, gaps);
   return gaps;
 }

@@ -42,6 +42,7 @@ export function buildEmbedCode({ src, title, lang, height, scriptSrc }: EmbedCod
   return scriptSrc ? `${code}\n<script src="${escapeAttribute(scriptSrc)}" async></script>` : code;
 }
 
-function escapeAttribute(text: string): string {
+/** Text made safe inside a double-quoted HTML attribute (or an element's text). */
+export function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,7 +1,8 @@
 /**
  * What the framed page tells its host, as pure data: the frame's context read from its own URL,
  * the height messages in every format hosts understand, and the one incoming message we answer.
- * No DOM here (src/embed/auto-height.ts posts them). Formats: ../shared/QUALITY.md §1.
+ * No DOM here (src/embed/auto-height.ts posts them). Formats: docs/EMBED.md, from the hosts'
+ * own code (datawrapper/chart-core lib/render.js, nprapps/pym.js src/pym.js, wp-embed.js).
  *
  * - Datawrapper `{"datawrapper-height": {[slug]: px}}` (object): the primary one; its current
  *   host snippet matches the frame by `event.source`, so it works from a sandboxed frame too.

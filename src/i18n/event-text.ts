@@ -19,6 +19,12 @@ export function eventCaption(event: NewsEvent, lang: Lang): string {
   );
 }
 
+/** A party's short name in `lang`, or its id for one the event does not have. */
+export function partyShortName(event: NewsEvent, partyId: string, lang: Lang): string {
+  const party = event.parties.find((p) => p.id === partyId);
+  return party ? localize(party.shortName, lang) : partyId;
+}
+
 /** "Arabic", "الإنجليزية": the name of a language tag, in `lang`; the tag itself if Intl has no name for it. */
 export function languageName(tag: string, lang: Lang): string {
   try {

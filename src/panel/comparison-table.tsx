@@ -6,6 +6,8 @@ import { COMPARISON_QUESTIONS, type ComparisonQuestion, type Lang, type Version 
 import { formatDate, LOCALES } from '../i18n/format.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { PartySwatch } from './party-swatch.tsx';
+import { SourceLinks } from './source-list.tsx';
+import { partyShortName } from '../i18n/event-text.ts';
 
 /** What one party answered to one question, in short: the card's own words, or "not stated". */
 function answer(version: Version, question: ComparisonQuestion, lang: Lang): ReactNode {
@@ -48,8 +50,6 @@ export function ComparisonTable() {
   const lang = useAppStore(selectLang);
   const selected = useAppStore(selectSelectedPartyId);
   const list = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
-  const partyName = (id: string) => localize(event.parties.find((p) => p.id === id)?.shortName ?? { en: id, ar: id }, lang);
-  const sourceTitle = (id: string) => localize(event.sources.find((s) => s.id === id)?.publisher ?? { en: id, ar: id }, lang);
   const versions = event.parties.flatMap((party) => {
     const version = event.versions.find((v) => v.party === party.id);
     return version ? [{ party, version }] : [];
@@ -106,16 +106,9 @@ export function ComparisonTable() {
                             <span aria-hidden="true">{mark.kind === 'agree' ? '= ' : '≠ '}</span>
                             {translate(lang, mark.kind === 'agree' ? 'compare.agree' : 'compare.contradict')}
                           </strong>{' '}
-                          ({list.format(mark.between.map(partyName))}): {localize(mark.note, lang)}{' '}
+                          ({list.format(mark.between.map((id) => partyShortName(event, id, lang)))}): {localize(mark.note, lang)}{' '}
                           <span className="comparison-sources">
-                            {mark.sources.map((id, i) => (
-                              <span key={id}>
-                                {i > 0 && translate(lang, 'punctuation.comma')}
-                                <a href={`#source-${id}`}>
-                                  <bdi>{sourceTitle(id)}</bdi>
-                                </a>
-                              </span>
-                            ))}
+                            <SourceLinks ids={mark.sources} sources={event.sources} lang={lang} />
                           </span>
                         </li>
                       ))}

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
 import { claimGaps } from '../domain/gaps.ts';
-import { gapText } from '../i18n/event-text.ts';
-import { localize, translate } from '../i18n/index.ts';
+import { gapText, partyShortName } from '../i18n/event-text.ts';
+import { translate } from '../i18n/index.ts';
 import { LOCALES } from '../i18n/format.ts';
 
 /**
@@ -18,7 +18,6 @@ export function GapsTable() {
   const store = useAppStoreApi();
   const [isOpen, setOpen] = useState(false);
   const list = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
-  const partyName = (id: string) => localize(event.parties.find((p) => p.id === id)?.shortName ?? { en: id, ar: id }, lang);
   if (event.versions.length < 2) return null;
 
   return (
@@ -47,7 +46,7 @@ export function GapsTable() {
             <tbody>
               {claimGaps(event).map((gap) => (
                 <tr key={gap.id} data-gap={gap.id}>
-                  <th scope="row">{list.format([partyName(gap.from), partyName(gap.to)])}</th>
+                  <th scope="row">{list.format([partyShortName(event, gap.from, lang), partyShortName(event, gap.to, lang)])}</th>
                   <td>{gapText(gap, lang)}</td>
                 </tr>
               ))}

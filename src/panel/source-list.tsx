@@ -62,3 +62,25 @@ export function Citation({ source, lang }: { source: SourceRef; lang: Lang }) {
     </>
   );
 }
+
+/**
+ * Links to sources' entries in the page's sources list (`#source-<id>`), by publisher, comma
+ * separated: what a table mark or a timeline entry cites.
+ */
+export function SourceLinks({ ids, sources, lang }: { ids: readonly string[]; sources: readonly SourceRef[]; lang: Lang }) {
+  return (
+    <>
+      {ids.map((id, i) => {
+        const source = sources.find((s) => s.id === id);
+        return (
+          <span key={id}>
+            {i > 0 && translate(lang, 'punctuation.comma')}
+            <a href={`#source-${id}`}>
+              <bdi>{source ? localize(source.publisher, lang) : id}</bdi>
+            </a>
+          </span>
+        );
+      })}
+    </>
+  );
+}

@@ -5,6 +5,7 @@ import type { Lang, NewsEvent, TimelineEntry } from '../domain/types.ts';
 import { formatDate, formatLocalAndUtcTime, LOCALES } from '../i18n/format.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { translateRich } from '../i18n/rich.tsx';
+import { SourceLinks } from './source-list.tsx';
 
 /** The entry's time, drawn with its precision: an exact time, an "about" time, a day, a month. */
 function When({ event, entry, lang }: { event: NewsEvent; entry: TimelineEntry; lang: Lang }) {
@@ -43,7 +44,6 @@ export function Timeline() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selected = useAppStore(selectSelectedPartyId);
-  const sourceTitle = (id: string) => localize(event.sources.find((s) => s.id === id)?.publisher ?? { en: id, ar: id }, lang);
   const toggle = useShowPartyToggle();
   if (event.timeline.length === 0) return null;
 
@@ -73,14 +73,7 @@ export function Timeline() {
                 </p>
               )}
               <p className="timeline-meta">
-                {entry.sources.map((id, i) => (
-                  <span key={id}>
-                    {i > 0 && translate(lang, 'punctuation.comma')}
-                    <a href={`#source-${id}`}>
-                      <bdi>{sourceTitle(id)}</bdi>
-                    </a>
-                  </span>
-                ))}
+                <SourceLinks ids={entry.sources} sources={event.sources} lang={lang} />
                 {party && (
                   <button
                     type="button"
