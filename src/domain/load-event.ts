@@ -7,6 +7,8 @@
  */
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import { eventBounds } from './geometry.ts';
+import { ZOOM_RANGE } from './camera.ts';
+import { MAP_LAYERS, type MapLayer } from './layers.ts';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   Basemap,
@@ -21,6 +23,10 @@ import type {
   LaterStatement,
   LonLat,
   NewsEvent,
+  Story,
+  StoryAction,
+  StoryCamera,
+  StoryChapter,
   Party,
   Place,
   Quote,
@@ -791,6 +797,104 @@ function readView(r: RecordReader, value: unknown, extent: Extent): NewsEvent['v
   return { bounds: [sw ?? [0, 0], ne ?? [0, 0]] };
 }
 
+function readStoryCamera(ctx: EventContext, r: RecordReader, value: unknown, field: string): StoryCamera {
+  const o = r.object(value, field);
+  if ('bounds' in o) {
+    r.onlyFields(o, ['bounds'], field);
+    const bounds = r.array(o.bounds, `${field}.bounds`);
+    if (bounds.length !== 2) r.issue(`${field}.bounds`, 'exactly two positions [[west, south], [east, north]]', bounds);
+    const sw = r.lonLat(bounds[0], `${field}.bounds[0]`, ctx.extent) ?? [0, 0];
+    const ne = r.lonLat(bounds[1], `${field}.bounds[1]`, ctx.extent) ?? [0, 0];
+    if (bounds.length === 2 && sw[0] >= ne[0])
+      r.issue(`${field}.bounds[1][0]`, `an east longitude greater than the west one (${sw[0]})`, ne[0]);
+    if (bounds.length === 2 && sw[1] >= ne[1])
+      r.issue(`${field}.bounds[1][1]`, `a north latitude greater than the south one (${sw[1]})`, ne[1]);
+    return { bounds: [sw, ne] };
+  }
+  r.onlyFields(o, ['center', 'zoom'], field);
+  if (!('center' in o)) {
+    r.issue(field, 'either "bounds" ([[west, south], [east, north]]) or "center" and "zoom"', o);
+    return { center: [0, 0], zoom: ZOOM_RANGE.min };
+  }
+  const center = r.lonLat(o.center, `${field}.center`, ctx.extent) ?? [0, 0];
+  const zoom = r.number(o.zoom, `${field}.zoom`, `a zoom from ${ZOOM_RANGE.min} to ${ZOOM_RANGE.max}`);
+  if (zoom !== undefined && (zoom < ZOOM_RANGE.min || zoom > ZOOM_RANGE.max))
+    r.issue(`${field}.zoom`, `a zoom from ${ZOOM_RANGE.min} to ${ZOOM_RANGE.max}`, zoom);
+  return { center, zoom: zoom ?? ZOOM_RANGE.min };
+}
+
+function readStoryLayers(r: RecordReader, value: unknown, field: string): MapLayer[] {
+  const names = r.stringArray(value, field);
+  return names.filter((name, i): name is MapLayer => {
+    if (!(MAP_LAYERS as readonly string[]).includes(name)) {
+      r.issue(`${field}[${i}]`, `one of ${MAP_LAYERS.map((l) => `"${l}"`).join(', ')}`, name);
+      return false;
+    }
+    if (names.indexOf(name) < i) r.issue(`${field}[${i}]`, 'a layer not already listed', name);
+    return true;
+  });
+}
+
+function expectStoryParty(ctx: EventContext, r: RecordReader, value: unknown, field: string): string {
+  const party = r.string(value, field, 'a party id');
+  ctx.refs.expect(r, field, party, 'party', `the id of a party in ${ctx.eventFile} "parties"`);
+  return party;
+}
+
+function readStoryAction(ctx: EventContext, r: RecordReader, value: unknown, field: string): StoryAction {
+  const o = r.object(value, field);
+  r.onlyFields(o, ['id', 'label', 'party', 'camera', 'layers'], field);
+  const action: StoryAction = {
+    id: r.string(o.id, `${field}.id`),
+    label: r.text(o.label, `${field}.label`),
+    ...(o.party === undefined ? {} : { party: expectStoryParty(ctx, r, o.party, `${field}.party`) }),
+    ...(o.camera === undefined ? {} : { camera: readStoryCamera(ctx, r, o.camera, `${field}.camera`) }),
+    ...(o.layers === undefined ? {} : { layers: readStoryLayers(r, o.layers, `${field}.layers`) }),
+  };
+  if (o.party === undefined && o.camera === undefined && o.layers === undefined)
+    r.issue(field, 'at least one of "party", "camera" or "layers": a button that changes nothing', o);
+  return action;
+}
+
+function readStoryChapter(ctx: EventContext, value: unknown, index: number, chapterIds: IdRegistry): StoryChapter {
+  const { r, o, id } = openIdRecord(ctx, value, index, 'story chapter');
+  chapterIds.claim(r, id, `story chapter #${index} in ${ctx.eventFile}`);
+  r.onlyFields(o, ['id', 'title', 'text', 'camera', 'party', 'places', 'layers', 'note', 'actions', 'sources']);
+  const places = o.places === undefined ? [] : r.stringArray(o.places, 'places');
+  ctx.refs.expectAll(r, 'places', places, 'place');
+  const actions = o.actions === undefined ? [] : r.array(o.actions, 'actions').map((a, i) => readStoryAction(ctx, r, a, `actions[${i}]`));
+  actions.forEach((action, i) => {
+    const first = actions.findIndex((a) => a.id === action.id);
+    if (action.id !== '' && first < i) r.issue(`actions[${i}].id`, `an id not already used (actions[${first}])`, action.id);
+  });
+  const sources = o.sources === undefined ? [] : r.stringArray(o.sources, 'sources');
+  ctx.refs.expectAll(r, 'sources', sources, 'source');
+  return {
+    id,
+    title: r.text(o.title, 'title'),
+    text: r.text(o.text, 'text'),
+    camera: readStoryCamera(ctx, r, o.camera, 'camera'),
+    party: o.party === undefined || o.party === null ? null : expectStoryParty(ctx, r, o.party, 'party'),
+    places,
+    layers: o.layers === undefined ? null : readStoryLayers(r, o.layers, 'layers'),
+    note: o.note === undefined ? null : r.text(o.note, 'note'),
+    actions,
+    sources,
+  };
+}
+
+function readStory(ctx: EventContext, r: RecordReader, value: unknown): Story | null {
+  if (value === undefined) return null;
+  const o = r.object(value, 'story');
+  r.onlyFields(o, ['title', 'chapters', 'questions'], 'story');
+  const chapterIds = new IdRegistry('story chapter');
+  const chapters = r.array(o.chapters, 'story.chapters').map((c, i) => readStoryChapter(ctx, c, i, chapterIds));
+  if (Array.isArray(o.chapters) && chapters.length === 0) r.issue('story.chapters', 'at least one chapter', o.chapters);
+  const questions =
+    o.questions === undefined ? [] : r.array(o.questions, 'story.questions').map((q, i) => r.text(q, `story.questions[${i}]`));
+  return { title: r.text(o.title, 'story.title'), chapters, questions };
+}
+
 /**
  * Validates one event folder's three files and returns the typed event. Places from
  * places.geojson and areas.geojson are merged into `places`; their ids share one namespace.
@@ -841,6 +945,7 @@ export function parseEvent(input: EventInput): NewsEvent {
     'timeline',
     'comparison',
     'sources',
+    'story',
   ]);
   const id = r.string(e.id, 'id');
   const title = r.text(e.title, 'title');
@@ -874,6 +979,7 @@ export function parseEvent(input: EventInput): NewsEvent {
     e.timeline === undefined ? [] : r.array(e.timeline, 'timeline').map((t, i) => readTimelineEntry(ctx, t, i, zone));
   checkTimelineOrder(ctx, timeline);
   const comparison = readComparison(ctx, r, e.comparison);
+  const story = readStory(ctx, r, e.story);
 
   const places: Place[] = [];
   for (const name of [EVENT_FILES.places, EVENT_FILES.areas]) {
@@ -917,6 +1023,7 @@ export function parseEvent(input: EventInput): NewsEvent {
     timeline,
     comparison,
     sources,
+    story,
   };
   // Without a stated opening view, the map opens on every claim and every event place.
   return view ? event : { ...event, view: { bounds: eventBounds(event) } };

@@ -2,6 +2,7 @@
  * The event's domain model, typed once. Everything here comes out of `load-event.ts`,
  * which validated it; code after the loader trusts these types.
  */
+import type { MapLayer } from './layers.ts';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 
 export const LANGS = ['en', 'ar'] as const;
@@ -289,6 +290,57 @@ export interface NewsEvent {
   /** The editors' agree/contradict marks between parties; no marks when event.json gives none. */
   readonly comparison: Comparison;
   readonly sources: readonly SourceRef[];
+  /** The guided story for a class or a first-time reader; null when event.json gives none. */
+  readonly story: Story | null;
+}
+
+/**
+ * Where a chapter (or one of its buttons) puts the map: a box fitted to the map's size, or an
+ * exact centre and zoom.
+ */
+export type StoryCamera =
+  | { readonly bounds: readonly [LonLat, LonLat] }
+  | { readonly center: LonLat; readonly zoom: number };
+
+/**
+ * A change of view a chapter offers as a button ("Show SANA's area"). It is never needed to go
+ * on: the chapter's own view is always back one "Reset view" away.
+ */
+export interface StoryAction {
+  readonly id: string;
+  readonly label: LocalizedText;
+  /** The party to highlight; absent leaves the chapter's. */
+  readonly party?: string;
+  readonly camera?: StoryCamera;
+  /** The layers to show; absent leaves the chapter's. */
+  readonly layers?: readonly MapLayer[];
+}
+
+/** One step of the story: what the reader sees (text) and what the map shows (the rest). */
+export interface StoryChapter {
+  readonly id: string;
+  readonly title: LocalizedText;
+  /** Paragraphs are separated by a blank line. */
+  readonly text: LocalizedText;
+  readonly camera: StoryCamera;
+  /** The party whose version the chapter highlights; null for none. */
+  readonly party: string | null;
+  /** Places (from places.geojson or areas.geojson) the map marks out in this chapter. */
+  readonly places: readonly string[];
+  /** The layers shown; every layer not listed is hidden. Absent in the data: the default set. */
+  readonly layers: readonly MapLayer[] | null;
+  /** A line under the legend for this chapter only (what to look at). */
+  readonly note: LocalizedText | null;
+  readonly actions: readonly StoryAction[];
+  /** Ids of the sources that support the chapter's text. */
+  readonly sources: readonly string[];
+}
+
+export interface Story {
+  readonly title: LocalizedText;
+  readonly chapters: readonly StoryChapter[];
+  /** Questions for discussion: in the story's last chapter and on the printed handout. */
+  readonly questions: readonly LocalizedText[];
 }
 
 /** Basemap layers as shipped in data/basemap/, each validated for geometry type and name. */
