@@ -195,6 +195,6 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
     bindContextLoss(map, store),
     bindLocale(store, rebuild),
   ];
-  setCurrentMap({ snapshot: () => snapshotCanvas(map) });
+  setCurrentMap({ snapshot: () => snapshotCanvas(map), drawNow: () => map.redraw().getCanvas() });
   return { map, unbind };
 }

@@ -6,6 +6,13 @@
 export interface MapCommands {
   /** A PNG of the map's canvas as it is drawn now (without the HTML markers laid over it). */
   snapshot(): Promise<Blob>;
+  /**
+   * Draws a frame now, synchronously, and returns the map's canvas. Read it in the same task
+   * (`toDataURL`, `drawImage`): WebGL clears the drawing buffer once the frame is shown, and
+   * keeping it (`preserveDrawingBuffer`) would cost every frame of the session. For callers that
+   * cannot wait for a frame, such as a `beforeprint` handler.
+   */
+  drawNow(): HTMLCanvasElement;
 }
 
 let current: MapCommands | null = null;
