@@ -108,7 +108,7 @@ try {
 } catch (error) {
   if (!(error instanceof DataValidationError)) throw error;
   console.error(error.message);
-  const lang = readUrlParams(window, { partyIds: [] }).lang ?? preferredLang;
+  const lang = readUrlParams(window, { partyIds: [], chapterCount: 0 }).lang ?? preferredLang;
   container.replaceChildren();
   createRoot(container).render(<DataErrorPage issues={error.issues} lang={lang} />);
 }

@@ -15,6 +15,7 @@ import type { Camera, CameraRequest, CameraTarget } from '../domain/camera.ts';
 import { claimBounds } from '../domain/geometry.ts';
 import { DEFAULT_DISPLAY, type AppParams, type DisplayFlags } from './url-params.ts';
 import { DEFAULT_LAYERS, type LayerVisibility, type MapLayer } from '../domain/layers.ts';
+import { stepChapter, storyCameraTarget, storyLayers, type ChapterStep } from '../domain/story.ts';
 
 /** Who made a selection: the panel scrolls to a card only for selections made on the map. */
 export type SelectionOrigin = 'panel' | 'map' | 'url' | 'story';
@@ -46,10 +47,22 @@ export interface ViewSlice {
   readonly layers: LayerVisibility;
 }
 
+/**
+ * The guided story. A chapter is not state of its own kind: opening one sets the selection, the
+ * layers and a camera request from its data, and the reader may change any of them after.
+ */
+export interface StorySlice {
+  /** The chapter shown (0-based), or null outside the story. */
+  readonly chapter: number | null;
+  /** Presentation mode: the story filling the screen in type read from the back of a classroom. */
+  readonly presenting: boolean;
+}
+
 export interface AppState {
   readonly event: NewsEvent;
   readonly selection: SelectionSlice;
   readonly view: ViewSlice;
+  readonly story: StorySlice;
   /** Highlights a party's version (null for none), without moving the camera. */
   selectParty: (partyId: string | null, origin: SelectionOrigin) => void;
   /** Highlights a party's version and asks the map to frame its claimed place. */
@@ -69,6 +82,21 @@ export interface AppState {
    * ask to watch it travel.
    */
   applyParams: (params: AppParams, fallbackLang: Lang) => void;
+  /** Opens chapter `index` (clamped): its party, its layers, and a move to its camera. */
+  openChapter: (index: number, options?: { readonly animate?: boolean }) => void;
+  /** Next, previous, first or last chapter; opens the story at its first chapter when closed. */
+  stepStory: (step: ChapterStep) => void;
+  /** Carries out one of the current chapter's buttons ("Show SANA's area"). */
+  applyStoryAction: (actionId: string) => void;
+  /** Leaves the story (and presentation mode); the map stays where it is. */
+  closeStory: () => void;
+  /** Presentation mode on (opening the story if it is closed) or off (the story stays open). */
+  setPresenting: (presenting: boolean) => void;
+  /**
+   * Back to the view the reader started from: the current chapter's, as its data says, or the
+   * event's opening view outside the story.
+   */
+  resetView: () => void;
   reset: () => void;
 }
 
@@ -95,6 +123,18 @@ export function createAppStore(init: AppStoreInit) {
         set({ selection: { partyId: known, origin: known ? origin : null } });
       };
 
+      // One interpreter for every chapter: its data says the party, the layers and the camera.
+      const openChapterAt = (index: number, animate: boolean) => {
+        const chapters = event.story?.chapters ?? [];
+        if (chapters.length === 0) return;
+        const at = Number.isFinite(index) ? Math.min(Math.max(0, Math.trunc(index)), chapters.length - 1) : 0;
+        const chapter = chapters[at];
+        if (!chapter) return;
+        set((s) => ({ story: { ...s.story, chapter: at }, view: { ...s.view, layers: storyLayers(chapter.layers) } }));
+        selectParty(chapter.party, 'story');
+        requestCamera(storyCameraTarget(chapter.camera), { animate });
+      };
+
       return {
         event,
         selection: { partyId: null, origin: null },
@@ -107,6 +147,7 @@ export function createAppStore(init: AppStoreInit) {
           cameraRequest: null,
           layers: DEFAULT_LAYERS,
         },
+        story: { chapter: null, presenting: false },
         selectParty,
         showParty: (partyId) => {
           if (!isKnownParty(partyId)) return;
@@ -133,6 +174,13 @@ export function createAppStore(init: AppStoreInit) {
           if (get().view.lang !== lang) set((s) => ({ view: { ...s.view, lang } }));
         },
         applyParams: (params, fallbackLang) => {
+          if (event.story && (params.chapter !== null || params.present)) {
+            get().setLang(params.lang ?? fallbackLang);
+            openChapterAt((params.chapter ?? 1) - 1, false);
+            set((s) => ({ story: { ...s.story, presenting: params.present } }));
+            return;
+          }
+          if (get().story.chapter !== null || get().story.presenting) set({ story: { chapter: null, presenting: false } });
           const party = isKnownParty(params.party) ? params.party : null;
           get().setLang(params.lang ?? fallbackLang);
           set((s) => ({ view: { ...s.view, layers: params.layers ?? DEFAULT_LAYERS } }));
@@ -143,6 +191,35 @@ export function createAppStore(init: AppStoreInit) {
               ? boundsOf(party)
               : { kind: 'home' };
           requestCamera(target, { animate: false });
+        },
+        openChapter: (index, { animate = true } = {}) => openChapterAt(index, animate),
+        stepStory: (step) => {
+          const chapters = event.story?.chapters ?? [];
+          const { chapter } = get().story;
+          if (chapter === null) openChapterAt(0, true);
+          else if (stepChapter(chapter, chapters.length, step) !== chapter)
+            openChapterAt(stepChapter(chapter, chapters.length, step), true);
+        },
+        applyStoryAction: (actionId) => {
+          const { chapter } = get().story;
+          const action = chapter === null ? undefined : event.story?.chapters[chapter]?.actions.find((a) => a.id === actionId);
+          if (!action) return;
+          if (action.party !== undefined) selectParty(action.party, 'story');
+          if (action.layers !== undefined) set((s) => ({ view: { ...s.view, layers: storyLayers(action.layers) } }));
+          if (action.camera !== undefined) requestCamera(storyCameraTarget(action.camera));
+        },
+        closeStory: () => {
+          if (get().story.chapter !== null || get().story.presenting) set({ story: { chapter: null, presenting: false } });
+        },
+        setPresenting: (presenting) => {
+          if (!event.story || get().story.presenting === presenting) return;
+          if (presenting && get().story.chapter === null) openChapterAt(0, true);
+          set((s) => ({ story: { ...s.story, presenting } }));
+        },
+        resetView: () => {
+          const { chapter } = get().story;
+          if (chapter === null) requestCamera({ kind: 'home' });
+          else openChapterAt(chapter, true);
         },
         reset: () => set(api.getInitialState()),
       };

@@ -25,6 +25,10 @@ export interface AppParams {
   readonly camera: Camera | null;
   /** `?layers=claims,rings` (the visible ones, or `none`); null when absent or malformed (the default set). */
   readonly layers: LayerVisibility | null;
+  /** `?chapter=3`: a story chapter, counted from 1; null when absent, malformed or not one of the story's. */
+  readonly chapter: number | null;
+  /** `?present=1`: the story in presentation mode (false when the event has no story). */
+  readonly present: boolean;
   readonly display: DisplayFlags;
 }
 
@@ -48,6 +52,8 @@ export const DEFAULT_DISPLAY: DisplayFlags = Object.freeze({ embed: false, theme
 /** What the parser must know about the event: which party ids exist. */
 export interface ParamContext {
   readonly partyIds: readonly string[];
+  /** How many chapters the event's story has (0 without a story). */
+  readonly chapterCount: number;
 }
 
 export const NO_PARAMS: AppParams = Object.freeze({
@@ -55,11 +61,13 @@ export const NO_PARAMS: AppParams = Object.freeze({
   party: null,
   camera: null,
   layers: null,
+  chapter: null,
+  present: false,
   display: DEFAULT_DISPLAY,
 });
 
 /** The keys this app owns in a query string, in the order it writes them. */
-const OWN_KEYS = ['embed', 'theme', 'plain', 'static', 'lang', 'party', 'map', 'layers'] as const;
+const OWN_KEYS = ['embed', 'theme', 'plain', 'static', 'present', 'lang', 'chapter', 'party', 'map', 'layers'] as const;
 
 /** Longer values are not ours: no id, language or camera needs more. */
 const MAX_VALUE_LENGTH = 64;
@@ -83,6 +91,8 @@ export function parseAppParams(href: string, context: ParamContext): AppParams {
     party: parseParty(value('party'), context) ?? parseParty(fragment(url.hash), context),
     camera: parseCamera(value('map')),
     layers: parseLayers(value('layers')),
+    chapter: parseChapter(value('chapter'), context),
+    present: context.chapterCount > 0 && parseFlag(value('present')),
     display: {
       embed: parseFlag(value('embed')),
       theme: parseTheme(value('theme')),
@@ -151,6 +161,8 @@ export function sameAppParams(a: AppParams, b: AppParams): boolean {
     a.party === b.party &&
     sameCamera(a.camera, b.camera) &&
     (a.layers === null || b.layers === null ? a.layers === b.layers : sameLayers(a.layers, b.layers)) &&
+    a.chapter === b.chapter &&
+    a.present === b.present &&
     sameDisplay(a.display, b.display)
   );
 }
@@ -171,6 +183,10 @@ function writeParam(key: (typeof OWN_KEYS)[number], params: AppParams): string |
       return params.display.isStatic ? '1' : null;
     case 'layers':
       return params.layers === null ? null : MAP_LAYERS.filter((layer) => params.layers?.[layer]).join(',') || 'none';
+    case 'present':
+      return params.present ? '1' : null;
+    case 'chapter':
+      return params.chapter === null ? null : String(params.chapter);
     case 'lang':
       return params.lang;
     case 'party':
@@ -194,6 +210,14 @@ function parseLayers(value: string | null): LayerVisibility | null {
   const known = (name: string): name is MapLayer => (MAP_LAYERS as readonly string[]).includes(name);
   if (!names.every(known) || new Set(names).size !== names.length) return null;
   return Object.fromEntries(MAP_LAYERS.map((layer) => [layer, names.includes(layer)])) as Record<MapLayer, boolean>;
+}
+
+/** A chapter number the story has, written in plain digits (`3`, not `03`, `3.0` or `+3`). */
+function parseChapter(value: string | null, context: ParamContext): number | null {
+  const text = (value ?? '').trim();
+  if (!/^[1-9]\d{0,3}$/.test(text)) return null;
+  const chapter = Number(text);
+  return chapter <= context.chapterCount ? chapter : null;
 }
 
 /** `1` or `true` turns a flag on; anything else (absent, `0`, junk) leaves it off. */

@@ -28,18 +28,34 @@ export interface UrlWindow {
 }
 
 export function paramContext(state: Pick<AppState, 'event'>): ParamContext {
-  return { partyIds: state.event.parties.map((p) => p.id) };
+  return { partyIds: state.event.parties.map((p) => p.id), chapterCount: state.event.story?.chapters.length ?? 0 };
 }
 
-/** What the URL should say for this state. The opening view is the default: no `map=`. */
+/**
+ * What the URL should say for this state. The opening view is the default: no `map=`. In the
+ * story, the chapter says it all: its party, layers and camera are in its data, so `?chapter=3`
+ * is the whole link and Back returns to the chapter before as it was written.
+ */
 export function selectUrlParams(state: AppState): AppParams {
-  const { view, selection } = state;
+  const { view, selection, story } = state;
+  if (story.chapter !== null)
+    return {
+      display: view.display,
+      lang: view.lang,
+      party: null,
+      camera: null,
+      layers: null,
+      chapter: story.chapter + 1,
+      present: story.presenting,
+    };
   return {
     display: view.display,
     lang: view.lang,
     party: selection.partyId,
     camera: view.camera && !view.isHomeCamera ? roundCamera(view.camera) : null,
     layers: sameLayers(view.layers, DEFAULT_LAYERS) ? null : view.layers,
+    chapter: null,
+    present: false,
   };
 }
 
@@ -89,7 +105,11 @@ export function startUrlSync(store: AppStore, win: UrlWindow, fallbackLang: Lang
     selectUrlParams,
     (params) => {
       if (isRestoring) return;
-      const isNewEntry = params.lang !== written.lang || params.party !== written.party;
+      const isNewEntry =
+        params.lang !== written.lang ||
+        params.party !== written.party ||
+        params.chapter !== written.chapter ||
+        params.present !== written.present;
       written = params;
       write(params, isNewEntry ? 'push' : 'replace');
     },

@@ -13,7 +13,7 @@ import { MAX_LATITUDE, ZOOM_RANGE, type Camera } from '../../src/domain/camera.t
 import { chooseLang } from '../../src/i18n/choose-lang.ts';
 
 // Any event's ids will do: the parser knows parties only through this list.
-const context = { partyIds: ['alpha', 'bravo-party', 'c3'] };
+const context = { partyIds: ['alpha', 'bravo-party', 'c3'], chapterCount: 8 };
 const RUNS = { numRuns: 10_000 };
 
 function expectValid(params: AppParams): void {
@@ -21,6 +21,12 @@ function expectValid(params: AppParams): void {
   expectValidLayers(params);
   expect([null, 'en', 'ar']).toContain(params.lang);
   expect([null, ...context.partyIds]).toContain(params.party);
+  if (params.chapter !== null) {
+    expect(Number.isInteger(params.chapter)).toBe(true);
+    expect(params.chapter).toBeGreaterThanOrEqual(1);
+    expect(params.chapter).toBeLessThanOrEqual(context.chapterCount);
+  }
+  expect(typeof params.present).toBe('boolean');
   const { camera } = params;
   if (camera === null) return;
   const [lon, lat] = camera.center;
@@ -72,6 +78,11 @@ const interesting = fc.constantFrom(
   'light ',
   'alpha',
   'BRAVO-PARTY',
+  '3',
+  '08',
+  '9',
+  '2.0',
+  '+2',
   '<script>alert(1)</script>',
   '%E0%A4%A',
   '%',
@@ -90,6 +101,8 @@ const hostileQuery = fc
         'plain',
         'static',
         'layers',
+        'chapter',
+        'present',
         'childId',
         'initialWidth',
         'parentUrl',
@@ -122,6 +135,8 @@ const validParams: fc.Arbitrary<AppParams> = fc.record({
   layers: fc.option(fc.record({ claims: fc.boolean(), rings: fc.boolean(), context: fc.boolean(), gaps: fc.boolean() }), {
     nil: null,
   }),
+  chapter: fc.option(fc.integer({ min: 1, max: context.chapterCount }), { nil: null }),
+  present: fc.boolean(),
   display: fc.record({ embed: fc.boolean(), theme: fc.constantFrom(...THEMES), plain: fc.boolean(), isStatic: fc.boolean() }),
 });
 const foreignHref = fc
@@ -181,7 +196,7 @@ describe('the URL round trip', { timeout: 120_000 }, () => {
       fc.property(validParams, foreignHref, (params, href) => {
         const written = hrefWithAppParams(href, params, context);
         expect(parseAppParams(written, context)).toEqual(params);
-        const own = ['lang', 'party', 'map', 'layers', 'embed', 'theme', 'plain', 'static'];
+        const own = ['lang', 'party', 'map', 'layers', 'embed', 'theme', 'plain', 'static', 'chapter', 'present'];
         const foreign = (u: string) => [...new URL(u).searchParams].filter(([k]) => !own.includes(k));
         expect(foreign(written)).toEqual(foreign(href));
         const hash = new URL(href).hash;
@@ -271,9 +286,24 @@ describe('URL examples', () => {
         party: 'bravo-party',
         camera: { center: [38.5, 34.25], zoom: 7, bearing: -20 },
         layers: { claims: true, rings: false, context: false, gaps: true },
+        chapter: 3,
+        present: true,
         display: { embed: true, theme: 'dark', plain: true, isStatic: true },
       }),
-    ).toBe('?embed=1&theme=dark&plain=1&static=1&lang=ar&party=bravo-party&map=7/34.25/38.5/-20&layers=claims,gaps');
+    ).toBe(
+      '?embed=1&theme=dark&plain=1&static=1&present=1&lang=ar&chapter=3&party=bravo-party&map=7/34.25/38.5/-20&layers=claims,gaps',
+    );
+  });
+  it('reads a chapter the story has, in plain digits, and present only for an event with a story', () => {
+    expect(parse('/?chapter=3').chapter).toBe(3);
+    expect(parse('/?chapter=8').chapter).toBe(8);
+    for (const bad of ['0', '9', '03', '3.0', '%2B3', '-1', '1e1', 'three', ''])
+      expect(parse(`/?chapter=${bad}`).chapter, bad).toBeNull();
+    expect(parse('/?present=1').present).toBe(true);
+    expect(parseAppParams('/?present=1&chapter=1', { partyIds: [], chapterCount: 0 })).toMatchObject({
+      present: false,
+      chapter: null,
+    });
   });
   it('reads the visible layers, each once, or none; anything else is the default', () => {
     expect(parse('/?layers=gaps,claims').layers).toEqual({ claims: true, rings: false, context: false, gaps: true });
