@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/story.css';
 import { loadBundledEvent } from './domain/event-data.ts';
 import { DataValidationError } from './domain/load-event.ts';
 import type { Lang } from './domain/types.ts';
@@ -78,15 +79,15 @@ function once(fn: () => void): () => void {
 
 /**
  * Test hooks, documented in tests/browser/README.md: a copy of the store's serializable state
- * (selection and view), so that end-to-end tests read what the app holds rather than probes
+ * (selection, view and story), so that end-to-end tests read what the app holds rather than probes
  * written into the DOM for them, and the map handle's snapshot. Read-only: they hand out copies.
  */
 function exposeStateForTests(store: AppStore): void {
   Object.defineProperty(window, '__appState', {
     configurable: true,
     value: () => {
-      const { selection, view } = store.getState();
-      return JSON.parse(JSON.stringify({ selection, view })) as unknown;
+      const { selection, view, story } = store.getState();
+      return JSON.parse(JSON.stringify({ selection, view, story })) as unknown;
     },
   });
   // The live map's snapshot, as base64 PNG (null while there is no interactive map).

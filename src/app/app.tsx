@@ -17,12 +17,19 @@ import { KnownFacts } from '../panel/known-facts.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { EmbedApp } from './embed-app.tsx';
 import { EmbedDialog } from '../embed/embed-dialog.tsx';
+import { StoryPanel, StoryStart } from '../story/story-panel.tsx';
+import { useStoryKeys } from '../story/story-keys.ts';
+import { usePresentation } from '../story/presentation.ts';
 
 /** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
   const isEmbed = useAppStore((s) => s.view.display.embed);
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
+  const isStoryOpen = useAppStore((s) => s.story.chapter !== null);
+  const isPresenting = useAppStore((s) => s.story.presenting);
+  useStoryKeys(isStoryOpen);
+  usePresentation(isPresenting);
 
   // The document follows the store: the first render already matches (index.html is set
   // before it), a language switch changes them here.
@@ -41,10 +48,12 @@ function ReaderApp() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const time = formatLocalAndUtcTime(event.occurred.utc, event.occurred.timeZone, lang);
+  const isStoryOpen = useAppStore((s) => s.story.chapter !== null);
+  const isPresenting = useAppStore((s) => s.story.presenting);
 
   return (
     <div className="app">
-      <header className="app-header">
+      <header className="app-header" hidden={isPresenting}>
         <div className="app-header-top">
           <p className="app-kicker">{translate(lang, 'app.kicker')}</p>
           <div className="app-header-tools">
@@ -65,20 +74,28 @@ function ReaderApp() {
         <div className="map-pane">
           <MapView caption={eventCaption(event, lang)} />
         </div>
-        <div className="panel">
-          <p className="app-summary">{localize(event.summary, lang)}</p>
-          <Legend />
-          <VersionPanel />
-          <ComparisonTable />
-          <GapsTable />
-          <Timeline />
-          <KnownFacts />
-          <Glossary />
-          <SourcesSection />
-          <footer className="app-footer">
-            <p>{localize(event.credits, lang)}</p>
-          </footer>
-        </div>
+        {isStoryOpen ? (
+          <div className="panel panel--story">
+            <StoryPanel />
+            {!isPresenting && <Legend />}
+          </div>
+        ) : (
+          <div className="panel">
+            <p className="app-summary">{localize(event.summary, lang)}</p>
+            <StoryStart />
+            <Legend />
+            <VersionPanel />
+            <ComparisonTable />
+            <GapsTable />
+            <Timeline />
+            <KnownFacts />
+            <Glossary />
+            <SourcesSection />
+            <footer className="app-footer">
+              <p>{localize(event.credits, lang)}</p>
+            </footer>
+          </div>
+        )}
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { MapView } from '../map/map-view.tsx';
 import { VersionPanel } from '../panel/version-panel.tsx';
 import { Legend } from '../panel/legend.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { StoryPanel } from '../story/story-panel.tsx';
 
 /**
  * The page inside a news article's `<iframe>` (`?embed=1`): the title, the map, every version
@@ -19,6 +20,7 @@ export function EmbedApp() {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const isPlain = useAppStore((s) => s.view.display.plain);
+  const isStoryOpen = useAppStore((s) => s.story.chapter !== null);
   const fullPageHref = useAppStore((s) => stateHref(s, { display: DEFAULT_DISPLAY }));
 
   const openFull = (
@@ -41,8 +43,17 @@ export function EmbedApp() {
           <MapView caption={eventCaption(event, lang)} />
         </div>
         <div className="embed-panel">
-          <Legend />
-          <VersionPanel variant="compact" />
+          {isStoryOpen ? (
+            <>
+              <StoryPanel />
+              <Legend />
+            </>
+          ) : (
+            <>
+              <Legend />
+              <VersionPanel variant="compact" />
+            </>
+          )}
         </div>
       </main>
       <footer className="embed-footer">

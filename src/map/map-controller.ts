@@ -23,6 +23,7 @@ import { LANG_DIR, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
 import { buildMapStyle, labelFontRequests, LAYER_IDS, PALETTES, patternImage, patternImageId } from './map-style.ts';
 import { WebGLUnavailableError } from './errors.ts';
+import { ResetViewControl } from './reset-view-control.ts';
 import { setCurrentMap } from './map-handle.ts';
 import { snapshotCanvas } from './snapshot.ts';
 import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
@@ -143,7 +144,15 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   // eye starts (the panel moves to the other side too).
   const [start, end]: ['left', 'right'] | ['right', 'left'] = LANG_DIR[lang] === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   // `?static=1`: no zoom buttons on a map that is not to be moved.
-  if (!display.isStatic) map.addControl(new NavigationControl({ showCompass: false }), `top-${end}`);
+  if (!display.isStatic) {
+    map.addControl(new NavigationControl({ showCompass: false }), `top-${end}`);
+    map.addControl(
+      new ResetViewControl(translate(lang, 'map.resetView'), translate(lang, 'map.resetViewLabel'), () =>
+        store.getState().resetView(),
+      ),
+      `top-${end}`,
+    );
+  }
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), `bottom-${start}`);
   map.addControl(
     new AttributionControl({

@@ -96,8 +96,22 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
       el.setAttribute('aria-pressed', String(el.dataset.party === partyId));
     }
   };
-  const unsubscribe = store.subscribe((s) => s.selection.partyId, showPressed);
+  const unsubscribePressed = store.subscribe((s) => s.selection.partyId, showPressed);
   showPressed(store.getState().selection.partyId);
+
+  // A story chapter marks out the places it speaks of (a ring round their dots).
+  const chapterPlaces = (s: ReturnType<AppStore['getState']>) =>
+    (s.story.chapter === null ? undefined : s.event.story?.chapters[s.story.chapter]?.places.join(' ')) ?? '';
+  const showHighlighted = (ids: string) => {
+    const highlighted = new Set(ids.split(' '));
+    for (const { place, button } of places) button.classList.toggle('place-marker--highlighted', highlighted.has(place.id));
+  };
+  const unsubscribeHighlighted = store.subscribe(chapterPlaces, showHighlighted);
+  showHighlighted(chapterPlaces(store.getState()));
+  const unsubscribe = () => {
+    unsubscribePressed();
+    unsubscribeHighlighted();
+  };
 
   let shownCountries = '';
   let shownRings = '';
