@@ -33,6 +33,7 @@ import { bindLocale, mapLibreLocale } from './bindings/locale.ts';
 import { bindContextLoss } from './bindings/context-loss.ts';
 import { bindLayers } from './bindings/layers.ts';
 import { bindGaps } from './bindings/gaps.ts';
+import { bindTextScale } from './bindings/text-scale.ts';
 import type { Unbind } from './bindings/types.ts';
 
 setWorkerUrl(workerUrl);
@@ -186,6 +187,7 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
         gaps: [LAYER_IDS.gapLine, LAYER_IDS.gapLabel],
       }),
       bindGaps(map, store),
+      bindTextScale(map, store),
     ];
   };
   map.once('idle', handleFirstIdle);

@@ -45,6 +45,16 @@ export const COUNTRY_LABEL_LAYER = 'country-label';
 export function countryLabelText(lang: Lang): { readonly size: number; readonly letterSpacing: number } {
   return lang === 'ar' ? { size: 15, letterSpacing: 0 } : { size: 14, letterSpacing: 0.2 };
 }
+/** The smallest text the style draws (river and ring names), in px. */
+const SMALLEST_MAP_TEXT = 12;
+/** The smallest map text in presentation mode, in px: read from the back of a classroom. */
+export const PRESENTATION_MAP_TEXT = 20;
+
+/** How much the canvas's text is scaled: 1, or enough for 20 px in presentation mode. */
+export function mapTextScale(isPresenting: boolean): number {
+  return isPresenting ? PRESENTATION_MAP_TEXT / SMALLEST_MAP_TEXT : 1;
+}
+
 /** The context rings' names (the 55 km zone), drawn at a point the markers binding chooses. */
 export const RING_LABEL_TEXT = { size: 12 } as const;
 

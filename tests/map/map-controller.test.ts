@@ -42,6 +42,8 @@ vi.mock('maplibre-gl', async () => {
             setLayoutProperty: noop,
             getContainer: () => options.container,
             getSource: () => undefined,
+            // The text scale binding reads the style's own sizes once.
+            getStyle: () => options.style,
           },
         },
       );

@@ -5,46 +5,8 @@ import { createAppStore } from '../../src/store/app-store.ts';
 import { paramContext, selectUrlParams } from '../../src/store/url-sync.ts';
 import { parseAppParams, serializeAppParams } from '../../src/store/url-params.ts';
 import { DEFAULT_LAYERS } from '../../src/domain/layers.ts';
-import type { NewsEvent, Story } from '../../src/domain/types.ts';
 import { testEvents } from '../fixtures/events.ts';
-
-/** A story made from whatever event it is given: one chapter per party, then one with no party. */
-function withStory(event: NewsEvent): NewsEvent & { story: Story } {
-  const [w, s] = event.view.bounds[0];
-  const [e, n] = event.view.bounds[1];
-  const place = event.places[0]!;
-  const story: Story = {
-    title: { en: 'Story', ar: 'القصة' },
-    questions: [{ en: 'Why?', ar: 'لماذا؟' }],
-    chapters: [
-      ...event.parties.map((party, i) => ({
-        id: `party-${i}`,
-        title: { en: `Party ${i}`, ar: `طرف ${i}` },
-        text: { en: 'Text.', ar: 'نص.' },
-        camera: { center: [(w + e) / 2, (s + n) / 2] as const, zoom: 6 + i },
-        party: party.id,
-        places: [place.id],
-        layers: ['claims' as const],
-        note: null,
-        actions: [{ id: 'gaps', label: { en: 'Gaps', ar: 'الفجوات' }, layers: ['claims' as const, 'gaps' as const] }],
-        sources: [],
-      })),
-      {
-        id: 'last',
-        title: { en: 'Last', ar: 'الأخير' },
-        text: { en: 'Text.', ar: 'نص.' },
-        camera: { bounds: event.view.bounds },
-        party: null,
-        places: [],
-        layers: null,
-        note: null,
-        actions: [],
-        sources: [],
-      },
-    ],
-  };
-  return { ...event, story };
-}
+import { withStory } from '../fixtures/story.ts';
 
 describe.each(testEvents())('the story in the store (%s)', (_dir, plainEvent) => {
   const event = withStory(plainEvent);

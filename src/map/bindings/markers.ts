@@ -32,6 +32,7 @@ import {
 } from '../label-placement.ts';
 import { COUNTRY_LABEL_LAYER, LABEL_FONT, RING_LABEL_TEXT, SOURCE_IDS, countryLabelText } from '../map-style.ts';
 import type { Unbind } from './types.ts';
+import { selectMapTextScale } from './text-scale.ts';
 
 /** Space kept free along the map's edges, and between two labels (px). */
 const EDGE_MARGIN = 4;
@@ -117,7 +118,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   let shownRings = '';
   let observer: MutationObserver | undefined;
   const relabel = () => {
-    const outcome = placeAllLabels(map, lang, sources, places, badges, rings);
+    const outcome = placeAllLabels(map, lang, sources, places, badges, rings, selectMapTextScale(store.getState()));
     if (outcome === null) return;
     // The legend's switches hide markers through an attribute: their room is freed at once.
     const container = map.getContainer();
@@ -150,9 +151,18 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   map.on('resize', relabel);
   map.on('load', relabel);
   relabel();
+  // Presentation mode resizes every label (CSS for these, text-size for the canvas's): measured
+  // again once the new styles apply.
+  let frame = 0;
+  const unsubscribeScale = store.subscribe(selectMapTextScale, () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(relabel);
+  });
 
   return () => {
     unsubscribe();
+    unsubscribeScale();
+    cancelAnimationFrame(frame);
     map.off('moveend', relabel);
     map.off('resize', relabel);
     map.off('load', relabel);
@@ -172,6 +182,7 @@ function placeAllLabels(
   places: readonly PlaceEntry[],
   badges: readonly BadgeEntry[],
   rings: readonly RingEntry[],
+  textScale: number,
 ): Outcome | null {
   const container =
     places[0]?.button.closest<HTMLElement>('.maplibregl-map') ?? badges[0]?.button.closest<HTMLElement>('.maplibregl-map');
@@ -261,8 +272,8 @@ function placeAllLabels(
   const ringsShown = !(container.dataset.hiddenLayers ?? '').split(' ').includes('rings');
   for (const ring of ringsShown ? rings : []) {
     const size = {
-      width: measureText(ring.text, `${RING_LABEL_TEXT.size}px ${fontList}`) + 2 * CANVAS_PAD,
-      height: RING_LABEL_TEXT.size * 1.2 + 2 * CANVAS_PAD,
+      width: measureText(ring.text, `${RING_LABEL_TEXT.size * textScale}px ${fontList}`) + 2 * CANVAS_PAD,
+      height: RING_LABEL_TEXT.size * textScale * 1.2 + 2 * CANVAS_PAD,
     };
     const centre = map.project([...ring.centre]);
     const spots = ring.points
@@ -297,7 +308,8 @@ function placeAllLabels(
   // them). One that would be cut by the edge is taken off; the others are obstacles that a
   // badge or an event place may still cover, and is then taken off too.
   const edgeCut: string[] = [];
-  const text = countryLabelText(lang);
+  const base = countryLabelText(lang);
+  const text = { size: base.size * textScale, letterSpacing: base.letterSpacing };
   for (const feature of sources.mapLabels.features) {
     const [lon, lat] = feature.geometry.coordinates;
     const p = map.project([lon ?? 0, lat ?? 0]);
