@@ -680,3 +680,54 @@ describe('public/embed.js', () => {
     expectClean(s);
   });
 });
+
+describe('the guided story in a sandboxed frame', () => {
+  it('?embed=1&chapter=1 plays the story in a sandbox="allow-scripts" frame on another origin, by click and by key, and the frame follows its height', async () => {
+    const src = `${appUrl}?embed=1&chapter=1`;
+    const file = hostPage(
+      'story-sandboxed.html',
+      'story in a sandboxed frame',
+      generatedCode({ src }).replace('<iframe ', '<iframe sandbox="allow-scripts" '),
+    );
+    const s = await openHost(file, 640);
+    const frame = await appFrame(s.page, OURS);
+    await waitForMapState(frame, 'idle');
+    const chapterOf = async () => (await frameState(frame)).story.chapter;
+    expect(await chapterOf()).toBe(0);
+    expect(await frame.locator('[data-testid="story"] h2').count()).toBe(1);
+    // The host page's own scroll does not step the story.
+    await s.page.mouse.wheel(0, 400);
+    await s.page.waitForTimeout(300);
+    expect(await chapterOf()).toBe(0);
+    await frame.click('[data-testid="story-next"]');
+    await waitUntil(
+      chapterOf,
+      (c) => c === 1,
+      (c) => `a click on Next left the frame at chapter ${c}`,
+      { stableFor: 1 },
+    );
+    // Focus is in the frame now (on the chapter's heading): the keys step it.
+    await s.page.keyboard.press('ArrowRight');
+    await waitUntil(
+      chapterOf,
+      (c) => c === 2,
+      (c) => `ArrowRight left the frame at chapter ${c}`,
+      { stableFor: 1 },
+    );
+    await s.page.keyboard.press('PageUp');
+    await waitUntil(
+      chapterOf,
+      (c) => c === 1,
+      (c) => `PageUp left the frame at chapter ${c}`,
+      { stableFor: 1 },
+    );
+    // The resizer keeps the frame as tall as its content, chapter after chapter.
+    const content = await frameContentHeight(frame);
+    await waitUntil(
+      () => frameBoxHeight(s.page, OURS),
+      (h) => Math.abs(h - Math.min(CLAMP.max, Math.max(CLAMP.min, content))) <= TOLERANCE,
+      (h) => `the frame is ${h} px for ${content} px of content`,
+    );
+    expectClean(s);
+  });
+});

@@ -224,6 +224,7 @@ export interface AppStateSnapshot {
     cameraRequest: unknown;
     layers: Record<string, boolean>;
   };
+  story: { chapter: number | null; presenting: boolean };
 }
 
 export async function appState(page: Page): Promise<AppStateSnapshot> {
