@@ -8,7 +8,8 @@
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import { eventBounds } from './geometry.ts';
 import { ZOOM_RANGE } from './camera.ts';
-import { MAP_LAYERS, type MapLayer } from './layers.ts';
+import { MAP_LAYERS, sameLayers, type MapLayer } from './layers.ts';
+import { storyLayers } from './story.ts';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   Basemap,
@@ -803,17 +804,20 @@ function readStoryCamera(ctx: EventContext, r: RecordReader, value: unknown, fie
     r.onlyFields(o, ['bounds'], field);
     const bounds = r.array(o.bounds, `${field}.bounds`);
     if (bounds.length !== 2) r.issue(`${field}.bounds`, 'exactly two positions [[west, south], [east, north]]', bounds);
-    const sw = r.lonLat(bounds[0], `${field}.bounds[0]`, ctx.extent) ?? [0, 0];
-    const ne = r.lonLat(bounds[1], `${field}.bounds[1]`, ctx.extent) ?? [0, 0];
-    if (bounds.length === 2 && sw[0] >= ne[0])
-      r.issue(`${field}.bounds[1][0]`, `an east longitude greater than the west one (${sw[0]})`, ne[0]);
-    if (bounds.length === 2 && sw[1] >= ne[1])
-      r.issue(`${field}.bounds[1][1]`, `a north latitude greater than the south one (${sw[1]})`, ne[1]);
-    return { bounds: [sw, ne] };
+    const sw = r.lonLat(bounds[0], `${field}.bounds[0]`, ctx.extent);
+    const ne = r.lonLat(bounds[1], `${field}.bounds[1]`, ctx.extent);
+    // Compared only when both corners are usable: a bad corner is reported once, as itself.
+    if (bounds.length === 2 && sw !== undefined && ne !== undefined) {
+      if (sw[0] >= ne[0]) r.issue(`${field}.bounds[1][0]`, `an east longitude greater than the west one (${sw[0]})`, ne[0]);
+      if (sw[1] >= ne[1]) r.issue(`${field}.bounds[1][1]`, `a north latitude greater than the south one (${sw[1]})`, ne[1]);
+    }
+    return { bounds: [sw ?? [0, 0], ne ?? [0, 0]] };
   }
   r.onlyFields(o, ['center', 'zoom'], field);
   if (!('center' in o)) {
-    r.issue(field, 'either "bounds" ([[west, south], [east, north]]) or "center" and "zoom"', o);
+    // Named after the field that is missing: "center" beside a zoom, else "bounds" (the usual way).
+    if ('zoom' in o) r.issue(`${field}.center`, 'a centre [longitude, latitude] to go with "zoom" (or "bounds" instead)');
+    else r.issue(`${field}.bounds`, 'either "bounds" ([[west, south], [east, north]]) or "center" and "zoom"');
     return { center: [0, 0], zoom: ZOOM_RANGE.min };
   }
   const center = r.lonLat(o.center, `${field}.center`, ctx.extent) ?? [0, 0];
@@ -862,14 +866,15 @@ function readStoryChapter(ctx: EventContext, value: unknown, index: number, chap
   r.onlyFields(o, ['id', 'title', 'text', 'camera', 'party', 'places', 'layers', 'note', 'actions', 'sources']);
   const places = o.places === undefined ? [] : r.stringArray(o.places, 'places');
   ctx.refs.expectAll(r, 'places', places, 'place');
-  const actions = o.actions === undefined ? [] : r.array(o.actions, 'actions').map((a, i) => readStoryAction(ctx, r, a, `actions[${i}]`));
+  const actions =
+    o.actions === undefined ? [] : r.array(o.actions, 'actions').map((a, i) => readStoryAction(ctx, r, a, `actions[${i}]`));
   actions.forEach((action, i) => {
     const first = actions.findIndex((a) => a.id === action.id);
     if (action.id !== '' && first < i) r.issue(`actions[${i}].id`, `an id not already used (actions[${first}])`, action.id);
   });
   const sources = o.sources === undefined ? [] : r.stringArray(o.sources, 'sources');
   ctx.refs.expectAll(r, 'sources', sources, 'source');
-  return {
+  const chapter: StoryChapter = {
     id,
     title: r.text(o.title, 'title'),
     text: r.text(o.text, 'text'),
@@ -881,6 +886,21 @@ function readStoryChapter(ctx: EventContext, value: unknown, index: number, chap
     actions,
     sources,
   };
+  // A button whose every field repeats the chapter's ("Show SANA's version" in SANA's own
+  // chapter) changes nothing either: a reader would press it and see nothing happen.
+  actions.forEach((action, i) => {
+    if (action.party === undefined && action.camera === undefined && action.layers === undefined) return;
+    const sameParty = action.party === undefined || action.party === chapter.party;
+    const sameCamera = action.camera === undefined || JSON.stringify(action.camera) === JSON.stringify(chapter.camera);
+    const sameLayersShown = action.layers === undefined || sameLayers(storyLayers(action.layers), storyLayers(chapter.layers));
+    if (sameParty && sameCamera && sameLayersShown)
+      r.issue(
+        `actions[${i}]`,
+        "a button that changes something: its party, camera and layers are all the chapter's own",
+        Array.isArray(o.actions) ? (o.actions as unknown[])[i] : undefined,
+      );
+  });
+  return chapter;
 }
 
 function readStory(ctx: EventContext, r: RecordReader, value: unknown): Story | null {

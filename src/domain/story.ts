@@ -18,7 +18,7 @@ export type ChapterStep = 'next' | 'previous' | 'first' | 'last';
 export function stepChapter(current: number, count: number, step: ChapterStep): number {
   if (count <= 0) return 0;
   const last = count - 1;
-  const from = Math.min(Math.max(0, Math.trunc(current)), last);
+  const from = clampChapter(current, count);
   switch (step) {
     case 'next':
       return Math.min(from + 1, last);
@@ -31,9 +31,22 @@ export function stepChapter(current: number, count: number, step: ChapterStep): 
   }
 }
 
-/** Whether a step from `current` goes anywhere (the buttons at the ends are disabled). */
+/**
+ * The chapter an index shows: whole, and within 0..count-1 (NaN, from a mangled link, is the
+ * first). 0 when there are no chapters.
+ */
+export function clampChapter(current: number, count: number): number {
+  if (count <= 0 || !Number.isFinite(current)) return 0;
+  return Math.min(Math.max(0, Math.trunc(current)), count - 1);
+}
+
+/**
+ * Whether a step from `current` goes anywhere (the buttons at the ends are disabled). Measured
+ * from the chapter `current` shows, so that "next" from an index past the end, which shows the
+ * last chapter, is disabled like "next" on the last chapter.
+ */
 export function canStep(current: number, count: number, step: ChapterStep): boolean {
-  return stepChapter(current, count, step) !== current;
+  return stepChapter(current, count, step) !== clampChapter(current, count);
 }
 
 /** A chapter's camera as a request for the map. */
