@@ -1,7 +1,8 @@
 // docs/screenshot.png (1280×800) and docs/screenshot-320.png (320×640), and their Arabic twins
 // docs/screenshot-ar.png and docs/screenshot-ar-320.png, made from the real build: the
 // overview, with one party selected on the map. And the embed (?embed=1) at 320 and 640 px in
-// both languages, whole (an embed is as tall as its content): docs/embed*.png.
+// both languages, whole (an embed is as tall as its content): docs/embed*.png. The guided story
+// and presentation mode: docs/story-*.png and docs/present-*.png.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +93,33 @@ describe('screenshots of the legend, the comparison table and the timeline', () 
         s.expectClean();
       });
     }
+  }
+});
+
+describe('screenshots of the guided story and presentation mode', () => {
+  for (const [file, path, viewport] of [
+    ['story-en-1280.png', '?lang=en&chapter=4', { width: 1280, height: 800 }],
+    ['story-ar-1280.png', '?lang=ar&chapter=5', { width: 1280, height: 800 }],
+    ['story-en-375.png', '?lang=en&chapter=6', { width: 375, height: 740 }],
+    ['present-en-1920.png', '?lang=en&present=1&chapter=7', { width: 1920, height: 1080 }],
+    ['present-ar-1920.png', '?lang=ar&present=1&chapter=3', { width: 1920, height: 1080 }],
+  ] as const) {
+    it(`writes docs/${file}`, async () => {
+      const s = await (await browser()).newSession(viewport);
+      const { page } = s;
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await s.open(path);
+      await page.waitForFunction(() => {
+        const hook = (window as unknown as { __appState: () => { view: { mapStatus: string; cameraRequest: unknown } } })
+          .__appState;
+        const state = hook?.();
+        return state?.view.mapStatus === 'idle' && state.view.cameraRequest === null;
+      });
+      await waitSettled(page);
+      const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+      assertDrawn(decodePng(png), `docs/${file}`, { minShare: 0.05, minColours: 4 });
+      writeIfChanged(file, png);
+      s.expectClean();
+    });
   }
 });

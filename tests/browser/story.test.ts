@@ -10,7 +10,7 @@ import { REAL_EVENT_DIR } from '../fixtures/real-data.ts';
 import type { Lang, StoryChapter } from '../../src/domain/types.ts';
 import { en } from '../../src/i18n/en.ts';
 import { ar } from '../../src/i18n/ar.ts';
-import { appState, openIdle, useBrowser, type AppStateSnapshot } from './helpers.ts';
+import { CANVAS, appState, openIdle, useBrowser, type AppStateSnapshot } from './helpers.ts';
 
 const browser = useBrowser();
 const story = loadTestEvent(REAL_EVENT_DIR).story;
@@ -18,7 +18,6 @@ const chapters: readonly StoryChapter[] = story?.chapters ?? [];
 const WIDE = { width: 1280, height: 800 };
 const DICTIONARIES = { en, ar } as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 
 async function storyState(page: Page): Promise<AppStateSnapshot> {
   return (await appState(page)) as AppStateSnapshot;
@@ -157,7 +156,8 @@ describe('the guided story', () => {
     const s = await openIdle(browser, WIDE, '?chapter=2');
     const { page } = s;
     const opened = await waitForChapter(page, 1, null);
-    await page.locator('[data-testid="map"] canvas').hover();
+    const box = (await page.locator(CANVAS).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2);
     await page.mouse.wheel(0, -600);
     await page.waitForFunction(
       (was) => JSON.stringify((window as unknown as { __appState: () => AppStateSnapshot }).__appState().view.camera) !== was,
