@@ -33,10 +33,10 @@ export function stepChapter(current: number, count: number, step: ChapterStep): 
 
 /**
  * The chapter an index shows: whole, and within 0..count-1 (NaN, from a mangled link, is the
- * first). 0 when there are no chapters.
+ * first; an infinity is the end it points at). 0 when there are no chapters.
  */
 export function clampChapter(current: number, count: number): number {
-  if (count <= 0 || !Number.isFinite(current)) return 0;
+  if (count <= 0 || Number.isNaN(current)) return 0;
   return Math.min(Math.max(0, Math.trunc(current)), count - 1);
 }
 

@@ -217,6 +217,12 @@ const ID_RECORDS: Readonly<Record<string, string>> = {
   timeline: 'timeline entry',
 };
 
+/** Records with ids one level down: `comparison.marks[i]`, `story.chapters[i]`. */
+const NESTED_ID_RECORDS: Readonly<Record<string, { list: string; kind: string }>> = {
+  comparison: { list: 'marks', kind: 'comparison mark' },
+  story: { list: 'chapters', kind: 'story chapter' },
+};
+
 function labelled(kind: string, value: unknown, key: string, index: number): string {
   const label = isObject(value) ? value[key] : undefined;
   return typeof label === 'string' && label.trim() !== '' ? `${kind} "${label}"` : `${kind} #${index}`;
@@ -233,11 +239,13 @@ function loaderLocation(file: FileKind, root: unknown, path: readonly Key[]): { 
       if (kind !== undefined) return { record: labelled(kind, at(index), 'id', index), field: formatPath(rest) };
       if (first === 'versions') return { record: labelled('version', at(index), 'party', index), field: formatPath(rest) };
     }
-    const [, , markIndex, ...markRest] = path;
-    if (first === 'comparison' && index === 'marks' && typeof markIndex === 'number' && markRest.length > 0) {
-      const marks = isObject(root) && isObject(root.comparison) ? root.comparison.marks : undefined;
-      const mark = Array.isArray(marks) ? (marks as unknown[])[markIndex] : undefined;
-      return { record: labelled('comparison mark', mark, 'id', markIndex), field: formatPath(markRest) };
+    const [, , nestedIndex, ...nestedRest] = path;
+    const nested = typeof first === 'string' ? NESTED_ID_RECORDS[first] : undefined;
+    if (nested && index === nested.list && typeof nestedIndex === 'number' && nestedRest.length > 0) {
+      const parent = isObject(root) ? root[String(first)] : undefined;
+      const list = isObject(parent) ? parent[nested.list] : undefined;
+      const record = Array.isArray(list) ? (list as unknown[])[nestedIndex] : undefined;
+      return { record: labelled(nested.kind, record, 'id', nestedIndex), field: formatPath(nestedRest) };
     }
     const id = isObject(root) ? root.id : undefined;
     return { record: typeof id === 'string' && id !== '' ? `event "${id}"` : 'event', field: formatPath(path) };
@@ -373,6 +381,7 @@ describe('a mistake the validator rejects, the schema rejects too', () => {
   };
   const tanf = ['features', 0, 'properties'];
   const quote = ['versions', 0, 'quotes', 0];
+  const chapter = ['story', 'chapters', 0];
   const cases: [string, FileKind, Key[], unknown][] = [
     ['a line style not in the list', 'event', ['parties', 0, 'mark', 'line'], 'wavy'],
     ['a fill pattern not in the list', 'event', ['parties', 0, 'mark', 'fill'], 'stripes'],
@@ -402,6 +411,41 @@ describe('a mistake the validator rejects, the schema rejects too', () => {
     ['a mark naming a party twice', 'event', ['comparison', 'marks', 0, 'between'], ['coalition', 'coalition']],
     ['an archived copy without http(s)', 'event', ['sources', 0, 'archived'], 'web.archive.org/web/2018/x'],
     ['a latitude out of range', 'event', ['map', 'labels', 0, 'at'], [37.5, 135.1]],
+    ['a story with no chapter', 'event', ['story', 'chapters'], []],
+    ['a chapter layer not in the list', 'event', [...chapter, 'layers'], ['labels']],
+    ['a chapter layer listed twice', 'event', [...chapter, 'layers'], ['context', 'context']],
+    ['a chapter camera with neither bounds nor center', 'event', [...chapter, 'camera'], {}],
+    ['a chapter camera with a zoom out of range', 'event', [...chapter, 'camera'], { center: [38.6, 33.5], zoom: 22 }],
+    ['a chapter camera with a centre but no zoom', 'event', [...chapter, 'camera'], { center: [38.6, 33.5] }],
+    [
+      'a chapter camera with both bounds and a centre',
+      'event',
+      [...chapter, 'camera'],
+      {
+        bounds: [
+          [37.6, 32.95],
+          [40, 35.25],
+        ],
+        center: [38.6, 33.5],
+        zoom: 6,
+      },
+    ],
+    ['a chapter bounds of one position', 'event', [...chapter, 'camera'], { bounds: [[37.6, 32.95]] }],
+    ['a chapter text that is not a text', 'event', [...chapter, 'text'], 'Where this is'],
+    ['a chapter party that is a number', 'event', [...chapter, 'party'], 3],
+    [
+      'a button that changes nothing',
+      'event',
+      [...chapter, 'actions'],
+      [{ id: 'nothing', label: { en: 'Nothing', ar: 'لا شيء' } }],
+    ],
+    [
+      'a button with a layer not in the list',
+      'event',
+      [...chapter, 'actions'],
+      [{ id: 'x', label: { en: 'X', ar: 'س' }, layers: ['roads'] }],
+    ],
+    ['a question in English only', 'event', ['story', 'questions', 0], { en: 'Why?' }],
     ['a role not in the list', 'places', [...tanf, 'role'], 'both'],
     ['a label side not in the list', 'places', [...tanf, 'labelSide'], 'top'],
     ['a kind in words', 'places', [...tanf, 'kind'], 'Military base'],
