@@ -298,9 +298,7 @@ export interface NewsEvent {
  * Where a chapter (or one of its buttons) puts the map: a box fitted to the map's size, or an
  * exact centre and zoom.
  */
-export type StoryCamera =
-  | { readonly bounds: readonly [LonLat, LonLat] }
-  | { readonly center: LonLat; readonly zoom: number };
+export type StoryCamera = { readonly bounds: readonly [LonLat, LonLat] } | { readonly center: LonLat; readonly zoom: number };
 
 /**
  * A change of view a chapter offers as a button ("Show SANA's area"). It is never needed to go
