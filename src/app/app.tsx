@@ -17,6 +17,7 @@ import { KnownFacts } from '../panel/known-facts.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { EmbedApp } from './embed-app.tsx';
 import { EmbedDialog } from '../embed/embed-dialog.tsx';
+import { MapDownloadButton } from '../panel/map-download-button.tsx';
 
 /** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
@@ -50,6 +51,7 @@ function ReaderApp() {
           <div className="app-header-tools">
             <LanguageSwitch />
             <EmbedDialog />
+            <MapDownloadButton />
           </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>
