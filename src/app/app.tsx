@@ -20,6 +20,7 @@ import { EmbedDialog } from '../embed/embed-dialog.tsx';
 import { StoryPanel, StoryStart } from '../story/story-panel.tsx';
 import { useStoryKeys } from '../story/story-keys.ts';
 import { usePresentation } from '../story/presentation.ts';
+import { MapDownloadButton } from '../panel/map-download-button.tsx';
 
 /** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
@@ -59,6 +60,7 @@ function ReaderApp() {
           <div className="app-header-tools">
             <LanguageSwitch />
             <EmbedDialog />
+            <MapDownloadButton />
           </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>

@@ -26,6 +26,8 @@ import { WebGLUnavailableError } from './errors.ts';
 import { ResetViewControl } from './reset-view-control.ts';
 import { setCurrentMap } from './map-handle.ts';
 import { snapshotCanvas } from './snapshot.ts';
+import { exportMapPng } from './png-export.ts';
+import { exportContent, exportFileName } from './png-export-layout.ts';
 import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
 import { bindSelection, SELECTED_PARTY_STATE } from './bindings/selection.ts';
 import { bindMarkers } from './bindings/markers.ts';
@@ -206,6 +208,16 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
     bindContextLoss(map, store),
     bindLocale(store, rebuild),
   ];
-  setCurrentMap({ snapshot: () => snapshotCanvas(map), drawNow: () => map.redraw().getCanvas() });
+  setCurrentMap({
+    snapshot: () => snapshotCanvas(map),
+    drawNow: () => map.redraw().getCanvas(),
+    exportPng: async (options) => {
+      // Named for what is on screen when it was asked for, not when it is done.
+      const { event, view, selection } = store.getState();
+      const name = exportFileName(event.id, view.lang, selection.partyId);
+      const blob = await exportMapPng(map, exportContent(event, view.lang), options);
+      return new File([blob], name, { type: 'image/png' });
+    },
+  });
   return { map, unbind };
 }

@@ -13,6 +13,20 @@ export interface MapCommands {
    * cannot wait for a frame, such as a `beforeprint` handler.
    */
   drawNow(): HTMLCanvasElement;
+  /**
+   * The map as the reader sees it, for a file: title, the map with its markers at `scale` times
+   * the screen's resolution, legend, scale bar and attribution (src/map/png-export.ts). A File,
+   * named for the event, the language and the selected party.
+   */
+  exportPng(options?: PngExportOptions): Promise<File>;
+}
+
+export interface PngExportOptions {
+  /**
+   * Times the screen's own pixel ratio.
+   * @defaultValue 2
+   */
+  readonly scale?: number;
 }
 
 let current: MapCommands | null = null;

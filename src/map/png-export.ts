@@ -1,0 +1,359 @@
+/**
+ * A PNG of the map as the reader sees it, for a file: a title band, the map at twice the
+ * screen's resolution with its HTML markers (places, claim badges) drawn in, the legend, a scale
+ * bar and the attribution. The layout and the words are png-export-layout.ts's; this draws.
+ *
+ * The map is drawn for the picture, not read back: WebGL clears its drawing buffer once a frame
+ * is shown, and keeping it (`preserveDrawingBuffer`) would cost every frame of the session. So,
+ * in one task: raise the pixel ratio, redraw synchronously, copy the canvas, put the ratio back
+ * and redraw again. The browser paints only between tasks, so the reader never sees the large
+ * frame, and the map on screen is left as it was (its CSS size never changes).
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { SVG_DASHES } from '../ui/party-pattern.tsx';
+import type { Party } from '../domain/types.ts';
+import type { PngExportOptions } from './map-handle.ts';
+import { patternImage } from './map-style.ts';
+import {
+  EXPORT_SCALE,
+  exportFontRequests,
+  layoutExport,
+  metresPerPixel,
+  type Box,
+  type ExportContent,
+  type ExportLayout,
+  type TextLine,
+} from './png-export-layout.ts';
+
+export type ExportMap = Pick<
+  MapLibreMap,
+  'getCanvas' | 'getContainer' | 'getPixelRatio' | 'setPixelRatio' | 'redraw' | 'getCenter' | 'getZoom'
+>;
+
+/** The bands' colours: the page's ink on white, whatever the map's theme (a file is printed). */
+const INK = '#1f1d1a';
+const MUTED = '#5c574f';
+const PAPER = '#ffffff';
+const RULE = '#d9d4c9';
+/** How long the export waits for a font before drawing with whatever the browser has. */
+const FONT_TIMEOUT_MS = 3000;
+
+/** Draws the picture and encodes it as PNG. Needs a document: call it in the page only. */
+export async function exportMapPng(map: ExportMap, content: ExportContent, options: PngExportOptions = {}): Promise<Blob> {
+  const factor = options.scale ?? EXPORT_SCALE;
+  const container = map.getContainer();
+  const markersBefore = readMarkers(container);
+  await fontsLoaded([
+    ...exportFontRequests(content),
+    ...markersBefore.flatMap((m) => (m.text ? [{ font: m.text.font, text: m.text.text }] : [])),
+  ]);
+
+  const measureContext = document.createElement('canvas').getContext('2d');
+  if (!measureContext) throw new Error('this browser gave no 2D canvas');
+  const measure = (text: string, font: string) => {
+    measureContext.font = font;
+    return measureContext.measureText(text).width;
+  };
+  const width = container.clientWidth;
+  const height = container.clientHeight;
+  const layout = layoutExport(
+    content,
+    { width, height, metresPerPx: metresPerPixel(map.getCenter().lat, map.getZoom()) },
+    measure,
+  );
+
+  // [1] One task from here to the end of this function: no await.
+  const markers = readMarkers(container);
+  const screenRatio = map.getPixelRatio();
+  // The controller sets no pixel ratio: the map follows devicePixelRatio (browser zoom, another
+  // screen), and must again afterwards. MapLibre documents null as "no override" though its
+  // type says number.
+  const restoreRatio = screenRatio === window.devicePixelRatio ? (null as unknown as number) : screenRatio;
+  let output: HTMLCanvasElement;
+  try {
+    map.setPixelRatio(screenRatio * factor);
+    const gl = map.redraw().getCanvas();
+    // MapLibre may have clamped the ratio (maxCanvasSize): the canvas says what it drew.
+    const scale = gl.width / width;
+    const band = (cssPx: number) => Math.round(cssPx * scale);
+    output = document.createElement('canvas');
+    output.width = gl.width;
+    output.height = band(layout.bands.title) + gl.height + band(layout.bands.legend) + band(layout.bands.footer);
+    const ctx = output.getContext('2d');
+    if (!ctx) throw new Error('this browser gave no 2D canvas');
+    ctx.fillStyle = PAPER;
+    ctx.fillRect(0, 0, output.width, output.height);
+    const mapTop = band(layout.bands.title);
+    ctx.drawImage(gl, 0, mapTop);
+    drawPicture(ctx, layout, content, markers, { scale, mapTop, mapHeight: gl.height });
+  } finally {
+    map.setPixelRatio(restoreRatio);
+    map.redraw();
+  }
+  return new Promise((resolve, reject) => {
+    output.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the export canvas gave no PNG'))), 'image/png');
+  });
+}
+
+interface Placement {
+  readonly scale: number;
+  /** The map's top and height in the picture, in device px. */
+  readonly mapTop: number;
+  readonly mapHeight: number;
+}
+
+function drawPicture(
+  ctx: CanvasRenderingContext2D,
+  layout: ExportLayout,
+  content: ExportContent,
+  markers: readonly MarkerShape[],
+  { scale, mapTop, mapHeight }: Placement,
+): void {
+  const at = (top: number) => ctx.setTransform(scale, 0, 0, scale, 0, top);
+
+  // The markers, over the map and clipped to it, where the reader sees them.
+  at(mapTop);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, 0, layout.width, mapHeight / scale);
+  ctx.clip();
+  for (const marker of markers) drawMarker(ctx, marker);
+  ctx.restore();
+
+  ctx.direction = content.dir;
+  at(0);
+  for (const line of layout.title) drawText(ctx, line, line === layout.title[0] ? INK : MUTED, content.dir);
+
+  const below = mapTop + mapHeight;
+  at(below);
+  ctx.fillStyle = RULE;
+  ctx.fillRect(0, 0, layout.width, 1);
+  drawText(ctx, layout.legend.heading, INK, content.dir);
+  for (const item of layout.legend.items) {
+    drawSwatch(ctx, item.party, item.swatch, scale);
+    drawText(ctx, item.label, INK, content.dir);
+  }
+
+  at(below + Math.round(layout.bands.legend * scale));
+  if (layout.scale) {
+    const { bar, label } = layout.scale;
+    drawText(ctx, label, INK, content.dir);
+    ctx.strokeStyle = INK;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.moveTo(bar.x, bar.y);
+    ctx.lineTo(bar.x, bar.y + bar.height);
+    ctx.lineTo(bar.x + bar.width, bar.y + bar.height);
+    ctx.lineTo(bar.x + bar.width, bar.y);
+    ctx.stroke();
+  }
+  for (const line of layout.footer) drawText(ctx, line, MUTED, content.dir);
+}
+
+/** A line of text from its start edge: the left in English, the right in Arabic. */
+function drawText(ctx: CanvasRenderingContext2D, line: TextLine, color: string, dir: 'ltr' | 'rtl'): void {
+  ctx.font = line.font;
+  ctx.fillStyle = color;
+  ctx.direction = dir;
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'middle';
+  const x = dir === 'rtl' ? line.box.x + line.box.width : line.box.x;
+  ctx.fillText(line.text, x, line.box.y + line.box.height / 2, line.box.width + 1);
+}
+
+/** The party's mark in small, as the legend on the page draws it (party-swatch.tsx). */
+function drawSwatch(ctx: CanvasRenderingContext2D, party: Party, box: Box, scale: number): void {
+  const image = patternImage(party, scale);
+  const tile = document.createElement('canvas');
+  tile.width = image.width;
+  tile.height = image.height;
+  tile.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  const pattern = ctx.createPattern(tile, 'repeat');
+  // The tile is in device px; the context draws in CSS px.
+  pattern?.setTransform(new DOMMatrix().scale(1 / scale));
+  const r = { x: box.x + 1.5, y: box.y + 1.5, width: box.width - 3, height: box.height - 3 };
+  ctx.beginPath();
+  ctx.roundRect(r.x, r.y, r.width, r.height, 2);
+  ctx.fillStyle = PAPER;
+  ctx.fill();
+  if (pattern) {
+    ctx.fillStyle = pattern;
+    ctx.fill();
+  }
+  const dash = SVG_DASHES[party.mark.line];
+  ctx.setLineDash(dash ? dash.split(' ').map(Number) : []);
+  ctx.strokeStyle = party.mark.color;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML markers, as drawn on screen
+
+/** One marker part to draw: a dot, or a chip (a place's name, a claim badge) with its text. */
+interface MarkerShape {
+  readonly kind: 'dot' | 'chip';
+  /** In CSS px from the map's top left corner. */
+  readonly box: Box;
+  readonly radius: number;
+  readonly fill: string;
+  readonly border: { readonly color: string; readonly width: number; readonly style: string } | null;
+  /** A dot's outer ring (its box-shadow on screen). */
+  readonly ring: string | null;
+  readonly shadow: boolean;
+  readonly text: { readonly text: string; readonly font: string; readonly color: string; readonly dir: 'ltr' | 'rtl' } | null;
+}
+
+/**
+ * The markers the reader sees now, in stacking order, read from the page: their boxes are where
+ * the markers binding put them (`map.project()` of each point, then each label's chosen side),
+ * and their colours and fonts are the stylesheet's, so the picture shows what the screen does.
+ * What is not drawn on screen (a town left out at this size, a badge whose point is out of
+ * view, a switched-off layer, a name with no room) is not drawn here.
+ */
+function readMarkers(container: HTMLElement): MarkerShape[] {
+  const origin = container.getBoundingClientRect();
+  const local = (el: Element): Box => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+  };
+  const isShown = (el: Element, style: CSSStyleDeclaration) =>
+    el.getClientRects().length > 0 && style.visibility === 'visible' && style.display !== 'none';
+  const shapes: MarkerShape[] = [];
+  for (const marker of container.querySelectorAll<HTMLElement>('.place-marker, .claim-marker')) {
+    const style = getComputedStyle(marker);
+    if (!isShown(marker, style) || marker.classList.contains('claim-marker--offscreen')) continue;
+    if (marker.classList.contains('claim-marker')) {
+      shapes.push(chip(marker, local(marker), style, textOf(marker, style)));
+      continue;
+    }
+    const dot = marker.querySelector<HTMLElement>('.place-marker-dot > span');
+    const dotStyle = dot && getComputedStyle(dot);
+    if (dot && dotStyle && isShown(dot, dotStyle)) {
+      const ring = /rgba?\([^)]*\)/.exec(dotStyle.boxShadow)?.[0] ?? null;
+      shapes.push({
+        kind: 'dot',
+        box: local(dot),
+        radius: 0,
+        fill: dotStyle.backgroundColor,
+        border: borderOf(dotStyle),
+        ring: dotStyle.boxShadow === 'none' ? null : ring,
+        shadow: false,
+        text: null,
+      });
+    }
+    const label = marker.querySelector<HTMLElement>('.place-marker-label');
+    const labelStyle = label && getComputedStyle(label);
+    if (label && labelStyle && isShown(label, labelStyle))
+      shapes.push(chip(label, local(label), labelStyle, textOf(label, labelStyle)));
+  }
+  return shapes;
+}
+
+function chip(el: HTMLElement, box: Box, style: CSSStyleDeclaration, text: MarkerShape['text']): MarkerShape {
+  return {
+    kind: 'chip',
+    box,
+    radius: Math.min(parseFloat(style.borderTopLeftRadius) || 0, box.height / 2),
+    fill: style.backgroundColor,
+    border: borderOf(style),
+    ring: null,
+    shadow: style.boxShadow !== 'none' && el.classList.contains('claim-marker'),
+    text,
+  };
+}
+
+function borderOf(style: CSSStyleDeclaration): MarkerShape['border'] {
+  const width = parseFloat(style.borderTopWidth) || 0;
+  if (width === 0 || style.borderTopStyle === 'none') return null;
+  return { color: style.borderTopColor, width, style: style.borderTopStyle };
+}
+
+function textOf(el: HTMLElement, style: CSSStyleDeclaration): MarkerShape['text'] {
+  const text = el.textContent?.trim() ?? '';
+  if (!text) return null;
+  return {
+    text,
+    font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+    color: style.color,
+    dir: style.direction === 'rtl' ? 'rtl' : 'ltr',
+  };
+}
+
+function drawMarker(ctx: CanvasRenderingContext2D, shape: MarkerShape): void {
+  const { box } = shape;
+  ctx.save();
+  ctx.beginPath();
+  if (shape.kind === 'dot') {
+    const r = Math.min(box.width, box.height) / 2;
+    if (shape.ring) {
+      ctx.arc(box.x + r, box.y + r, r + 1, 0, 2 * Math.PI);
+      ctx.fillStyle = shape.ring;
+      ctx.fill();
+      ctx.beginPath();
+    }
+    ctx.arc(box.x + r, box.y + r, r, 0, 2 * Math.PI);
+    ctx.fillStyle = shape.border?.color ?? shape.fill;
+    ctx.fill();
+    const inner = r - (shape.border?.width ?? 0);
+    if (shape.border && inner > 0) {
+      ctx.beginPath();
+      ctx.arc(box.x + r, box.y + r, inner, 0, 2 * Math.PI);
+      ctx.fillStyle = shape.fill;
+      ctx.fill();
+    }
+    ctx.restore();
+    return;
+  }
+  ctx.roundRect(box.x, box.y, box.width, box.height, shape.radius);
+  if (shape.shadow) {
+    ctx.shadowColor = 'rgb(0 0 0 / 0.25)';
+    ctx.shadowBlur = 3;
+    ctx.shadowOffsetY = 1;
+  }
+  ctx.fillStyle = shape.fill;
+  ctx.fill();
+  ctx.shadowColor = 'transparent';
+  if (shape.border) {
+    const { width, color, style } = shape.border;
+    // The border is inside the box on screen: stroke half a width in.
+    ctx.beginPath();
+    ctx.roundRect(
+      box.x + width / 2,
+      box.y + width / 2,
+      box.width - width,
+      box.height - width,
+      Math.max(0, shape.radius - width / 2),
+    );
+    ctx.setLineDash(style === 'dashed' ? [3 * width, 2 * width] : style === 'dotted' ? [width, width] : []);
+    ctx.lineWidth = width;
+    ctx.strokeStyle = color;
+    ctx.stroke();
+  }
+  if (shape.text) {
+    ctx.font = shape.text.font;
+    ctx.fillStyle = shape.text.color;
+    ctx.direction = shape.text.dir;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(shape.text.text, box.x + box.width / 2, box.y + box.height / 2);
+  }
+  ctx.restore();
+}
+
+/** Resolves once every (font, text) pair is loaded, or after FONT_TIMEOUT_MS. */
+function fontsLoaded(requests: readonly { font: string; text: string }[]): Promise<void> {
+  if (!document.fonts) return Promise.resolve();
+  const loads = requests.map(({ font, text }) => document.fonts.load(font, text).catch(() => []));
+  return Promise.race([
+    Promise.all(loads).then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, FONT_TIMEOUT_MS)),
+  ]);
+}
+
+// [1] WebGL's drawing buffer is only whole between MapLibre's draw and the end of the task it
+//     ran in (the browser then shows it and may clear it). `redraw()` draws synchronously, and
+//     `drawImage` copies it at once; the pixel ratio is put back in `finally`, so a failure
+//     halfway leaves the map as it was.
