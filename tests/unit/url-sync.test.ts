@@ -134,3 +134,30 @@ describe('the URL follows the store', () => {
     });
   });
 });
+
+describe('the story in the URL', () => {
+  it('each chapter is a new history entry holding ?chapter= alone; Back and Forward walk the chapters; leaving the story is one more', () => {
+    const { store, win } = setUp();
+    const chapters = store.getState().event.story?.chapters ?? [];
+    expect(chapters.length).toBeGreaterThan(2);
+    store.getState().openChapter(0);
+    store.getState().stepStory('next');
+    store.getState().stepStory('next');
+    expect(win.pushes).toBe(3);
+    expect(query(win.location.href)).toEqual({ childId: 'graphic-1', lang: 'en', chapter: '3' });
+    // A camera move inside a chapter (the map settling on it) writes nothing new.
+    store.getState().setCamera({ center: [38.9, 34.6], zoom: 8, bearing: 0 }, false);
+    expect(win.pushes + win.replaces).toBe(3);
+    win.go(-1);
+    expect(store.getState().story.chapter).toBe(1);
+    expect(store.getState().selection.partyId).toBe(chapters[1]!.party);
+    win.go(-1);
+    expect(store.getState().story.chapter).toBe(0);
+    win.go(1);
+    expect(store.getState().story.chapter).toBe(1);
+    store.getState().closeStory();
+    expect(query(win.location.href).chapter).toBeUndefined();
+    win.go(-1);
+    expect(store.getState().story.chapter).toBe(1);
+  });
+});
