@@ -17,6 +17,7 @@ import { KnownFacts } from '../panel/known-facts.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { EmbedApp } from './embed-app.tsx';
 import { EmbedDialog } from '../embed/embed-dialog.tsx';
+import { PrintButton, PrintHandout } from '../panel/print-handout.tsx';
 
 /** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
@@ -34,7 +35,13 @@ export function App() {
     document.querySelector('meta[name="description"]')?.setAttribute('content', localize(event.description, lang));
   }, [event, lang]);
 
-  return isEmbed ? <EmbedApp /> : <ReaderApp />;
+  // The handout is the page on paper in every mode (print.css shows it in place of the page).
+  return (
+    <>
+      {isEmbed ? <EmbedApp /> : <ReaderApp />}
+      <PrintHandout />
+    </>
+  );
 }
 
 function ReaderApp() {
@@ -50,6 +57,7 @@ function ReaderApp() {
           <div className="app-header-tools">
             <LanguageSwitch />
             <EmbedDialog />
+            <PrintButton />
           </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>
