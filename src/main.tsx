@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
 import './styles/story.css';
+import './styles/print.css';
 import { loadBundledEvent } from './domain/event-data.ts';
 import { DataValidationError } from './domain/load-event.ts';
 import type { Lang } from './domain/types.ts';

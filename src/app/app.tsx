@@ -21,6 +21,7 @@ import { StoryPanel, StoryStart } from '../story/story-panel.tsx';
 import { useStoryKeys } from '../story/story-keys.ts';
 import { usePresentation } from '../story/presentation.ts';
 import { MapDownloadButton } from '../panel/map-download-button.tsx';
+import { PrintButton, PrintHandout } from '../panel/print-handout.tsx';
 
 /** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
@@ -42,7 +43,13 @@ export function App() {
     document.querySelector('meta[name="description"]')?.setAttribute('content', localize(event.description, lang));
   }, [event, lang]);
 
-  return isEmbed ? <EmbedApp /> : <ReaderApp />;
+  // The handout is the page on paper in every mode (print.css shows it in place of the page).
+  return (
+    <>
+      {isEmbed ? <EmbedApp /> : <ReaderApp />}
+      <PrintHandout />
+    </>
+  );
 }
 
 function ReaderApp() {
@@ -61,6 +68,7 @@ function ReaderApp() {
             <LanguageSwitch />
             <EmbedDialog />
             <MapDownloadButton />
+            <PrintButton />
           </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>

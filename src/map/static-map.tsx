@@ -12,26 +12,45 @@ const WIDTH = 800;
 const HEIGHT = 600;
 
 type Project = (position: Position) => [number, number];
+type StaticBasemap = Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes', FeatureCollection>;
+
+// Fetched once for the page: the handout's copy of the map is mounted in a `beforeprint`
+// handler, and the page is laid out for paper before any fetch could answer; with the files
+// already here it draws whole in its first render.
+let basemapLoad: Promise<StaticBasemap> | null = null;
+let loadedBasemap: StaticBasemap | null = null;
+
+/** Starts loading the static map's basemap files (once), for a map that will be needed soon. */
+export function loadStaticBasemap(): Promise<StaticBasemap> {
+  if (!basemapLoad) {
+    const load = (url: string) => fetch(url).then((r) => r.json() as Promise<FeatureCollection>);
+    const urls = basemapUrls;
+    basemapLoad = Promise.all([load(urls.countries), load(urls.boundaryLines), load(urls.rivers), load(urls.lakes)]).then(
+      ([countries, boundaryLines, rivers, lakes]) => (loadedBasemap = { countries, boundaryLines, rivers, lakes }),
+    );
+    // A failed load may be tried again by the next map.
+    void basemapLoad.catch(() => (basemapLoad = null));
+  }
+  return basemapLoad;
+}
 
 /**
- * The map as SVG, for browsers without WebGL: same basemap files, same claim geometry, drawn
- * by the browser (so Arabic names are shaped correctly too).
+ * The map as SVG, for browsers without WebGL (and the printed handout without a live map):
+ * same basemap files, same claim geometry, drawn by the browser (so Arabic names are shaped
+ * correctly too). `idPrefix` keeps a second copy's patterns apart from the first's; `withNote`
+ * says why the map is static.
  */
-export function StaticMap() {
+export function StaticMap({ idPrefix = 'static', withNote = true }: { idPrefix?: string; withNote?: boolean }) {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selectedPartyId = useAppStore(selectSelectedPartyId);
-  const [basemap, setBasemap] = useState<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes', FeatureCollection> | null>(
-    null,
-  );
+  const [basemap, setBasemap] = useState<StaticBasemap | null>(loadedBasemap);
 
   useEffect(() => {
     let isMounted = true;
-    const load = (url: string) => fetch(url).then((r) => r.json() as Promise<FeatureCollection>);
-    const urls = basemapUrls;
-    Promise.all([load(urls.countries), load(urls.boundaryLines), load(urls.rivers), load(urls.lakes)])
-      .then(([countries, boundaryLines, rivers, lakes]) => {
-        if (isMounted) setBasemap({ countries, boundaryLines, rivers, lakes });
+    loadStaticBasemap()
+      .then((loaded) => {
+        if (isMounted) setBasemap(loaded);
       })
       .catch((error: unknown) => console.error('Static map: basemap could not be loaded', error));
     return () => {
@@ -51,11 +70,11 @@ export function StaticMap() {
 
   return (
     <div className="static-map" data-testid="static-map">
-      <p className="map-status">{translate(lang, 'map.staticNote')}</p>
+      {withNote && <p className="map-status">{translate(lang, 'map.staticNote')}</p>}
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={translate(lang, 'map.label')} direction={dir}>
         <defs>
           {event.parties.map((party) => (
-            <PartyPattern key={party.id} party={party} id={`static-${party.id}`} size={8} />
+            <PartyPattern key={party.id} party={party} id={`${idPrefix}-${party.id}`} size={8} />
           ))}
         </defs>
         <rect width={WIDTH} height={HEIGHT} fill="#c6dcea" />
@@ -100,7 +119,7 @@ export function StaticMap() {
             <path
               key={`a${f.properties.party}`}
               d={path(f.geometry)}
-              fill={`url(#static-${f.properties.party})`}
+              fill={`url(#${idPrefix}-${f.properties.party})`}
               opacity={dimmed ? 0.3 : 0.85}
               stroke={party?.mark.color}
               strokeWidth="0"

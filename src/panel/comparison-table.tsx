@@ -45,7 +45,7 @@ function answer(version: Version, question: ComparisonQuestion, lang: Lang): Rea
  * becomes one block per question (CSS), each answer labelled with its party. Selecting a
  * column shows that party on the map.
  */
-export function ComparisonTable() {
+export function ComparisonTable({ variant = 'screen' }: { variant?: 'screen' | 'print' }) {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selected = useAppStore(selectSelectedPartyId);
@@ -55,30 +55,41 @@ export function ComparisonTable() {
     return version ? [{ party, version }] : [];
   });
   const toggle = useShowPartyToggle();
+  // The handout is in the page beside this table: its ids must differ, and paper has no buttons.
+  const isPrint = variant === 'print';
+  const headingId = isPrint ? 'print-comparison-heading' : 'comparison-heading';
 
   return (
-    <section className="comparison" data-testid="comparison" aria-labelledby="comparison-heading">
-      <h2 id="comparison-heading">{translate(lang, 'compare.heading')}</h2>
+    <section className="comparison" data-testid="comparison" aria-labelledby={headingId}>
+      <h2 id={headingId}>{translate(lang, 'compare.heading')}</h2>
       <p className="panel-intro">{translate(lang, 'compare.intro')}</p>
       <table className="comparison-table">
         <thead>
           <tr>
             <th scope="col">{translate(lang, 'compare.question')}</th>
             {versions.map(({ party }) => (
-              <th key={party.id} scope="col" data-party={party.id} aria-current={selected === party.id ? 'true' : undefined}>
+              <th
+                key={party.id}
+                scope="col"
+                data-party={party.id}
+                aria-current={selected === party.id && !isPrint ? 'true' : undefined}
+              >
                 <span className="comparison-party">
-                  <PartySwatch party={party} idPrefix="comparison" /> {localize(party.shortName, lang)}
+                  <PartySwatch party={party} idPrefix={isPrint ? 'print-comparison' : 'comparison'} />{' '}
+                  {localize(party.shortName, lang)}
                 </span>
-                <button
-                  type="button"
-                  className="comparison-select"
-                  data-testid="comparison-select"
-                  data-party={party.id}
-                  aria-pressed={selected === party.id}
-                  onClick={() => toggle(party.id)}
-                >
-                  {translate(lang, selected === party.id ? 'card.shown' : 'card.show')}
-                </button>
+                {!isPrint && (
+                  <button
+                    type="button"
+                    className="comparison-select"
+                    data-testid="comparison-select"
+                    data-party={party.id}
+                    aria-pressed={selected === party.id}
+                    onClick={() => toggle(party.id)}
+                  >
+                    {translate(lang, selected === party.id ? 'card.shown' : 'card.show')}
+                  </button>
+                )}
               </th>
             ))}
           </tr>

@@ -9,9 +9,10 @@ import { LOCALES } from '../i18n/format.ts';
 /**
  * The measured gaps between every pair of claims, in words with their uncertainty. Measured
  * when the reader opens it (Turf over the claimed areas takes a moment on a phone), and drawn
- * on the map from the same switch as the legend's.
+ * on the map from the same switch as the legend's. On paper (`print`) the table is simply
+ * there, without the switch.
  */
-export function GapsTable() {
+export function GapsTable({ variant = 'screen' }: { variant?: 'screen' | 'print' }) {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const isDrawn = useAppStore((s) => s.view.layers.gaps);
@@ -19,6 +20,35 @@ export function GapsTable() {
   const [isOpen, setOpen] = useState(false);
   const list = new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' });
   if (event.versions.length < 2) return null;
+
+  const table = (
+    <table className="gaps-table" data-testid="gaps-table">
+      <thead>
+        <tr>
+          <th scope="col">{translate(lang, 'gaps.pair')}</th>
+          <th scope="col">{translate(lang, 'gaps.distance')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {claimGaps(event).map((gap) => (
+          <tr key={gap.id} data-gap={gap.id}>
+            <th scope="row">{list.format([partyShortName(event, gap.from, lang), partyShortName(event, gap.to, lang)])}</th>
+            <td>{gapText(gap, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  if (variant === 'print') {
+    return (
+      <section className="gaps" data-testid="gaps" aria-labelledby="print-gaps-heading">
+        <h2 id="print-gaps-heading">{translate(lang, 'gaps.heading')}</h2>
+        <p className="panel-intro">{translate(lang, 'gaps.intro')}</p>
+        {table}
+      </section>
+    );
+  }
 
   return (
     <section className="gaps" data-testid="gaps" aria-labelledby="gaps-heading">
@@ -35,24 +65,7 @@ export function GapsTable() {
       </label>
       <details className="gaps-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{translate(lang, 'gaps.open')}</summary>
-        {isOpen && (
-          <table className="gaps-table" data-testid="gaps-table">
-            <thead>
-              <tr>
-                <th scope="col">{translate(lang, 'gaps.pair')}</th>
-                <th scope="col">{translate(lang, 'gaps.distance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claimGaps(event).map((gap) => (
-                <tr key={gap.id} data-gap={gap.id}>
-                  <th scope="row">{list.format([partyShortName(event, gap.from, lang), partyShortName(event, gap.to, lang)])}</th>
-                  <td>{gapText(gap, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {isOpen && table}
       </details>
     </section>
   );

@@ -31,13 +31,16 @@ interface PartyCardProps {
   readonly onSelect: (partyId: string) => void;
   /**
    * `compact` (an embed): the claimed target and place in one line, every section one click
-   * away. Every party's card is compact or none is: the same structure and weight for all.
+   * away. `print` (the handout): every section and every quote's original open, no controls,
+   * since paper cannot be clicked. Every party's card has the same variant or none does: the
+   * same structure and weight for all.
    */
-  readonly variant?: 'full' | 'compact';
+  readonly variant?: 'full' | 'compact' | 'print';
 }
 
 export function PartyCard({ event, party, version, lang, isSelected, onSelect, variant = 'full' }: PartyCardProps) {
   const headingId = useId();
+  const isPrint = variant === 'print';
   const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
   const sourcesById = new Map(event.sources.map((s) => [s.id, s]));
   const citations = version.sources.flatMap((id) => sourcesById.get(id) ?? []);
@@ -77,12 +80,13 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect, v
       <ul className="quote-list">
         {version.quotes.map((quote) => (
           <li key={quote.original.text}>
-            <QuoteFigure quote={quote} lang={lang} publisher={quotePublisher(quote.source)} />
+            <QuoteFigure quote={quote} lang={lang} publisher={quotePublisher(quote.source)} showOriginal={isPrint} />
           </li>
         ))}
       </ul>
     ),
-    sources: <SourceList sources={citations} lang={lang} />,
+    // On paper the sources list is found by its title, not by a link to it.
+    sources: <SourceList sources={citations} lang={lang} linkToList={!isPrint} />,
   };
 
   const sections = (
@@ -102,23 +106,26 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect, v
       data-testid="party-card"
       data-party={party.id}
       aria-labelledby={headingId}
-      aria-current={isSelected ? 'true' : undefined}
+      aria-current={isSelected && !isPrint ? 'true' : undefined}
       // Set through the CSSOM, not a style attribute: the prerendered HTML must pass a CSP
       // without 'unsafe-inline' styles. Until the script runs, the card has a neutral edge.
       ref={(el) => el?.style.setProperty('--party-color', party.mark.color)}
     >
       <header className="party-card-header">
-        <PartySwatch party={party} />
+        {/* The handout's swatches need patterns of their own: the screen's are in a hidden subtree. */}
+        <PartySwatch party={party} idPrefix={isPrint ? 'print-swatch' : undefined} />
         <h3 id={headingId}>{localize(party.name, lang)}</h3>
-        <button
-          type="button"
-          className="select-party"
-          data-testid="select-party"
-          aria-pressed={isSelected}
-          onClick={() => onSelect(party.id)}
-        >
-          {isSelected ? t('card.shown') : t('card.show')}
-        </button>
+        {!isPrint && (
+          <button
+            type="button"
+            className="select-party"
+            data-testid="select-party"
+            aria-pressed={isSelected}
+            onClick={() => onSelect(party.id)}
+          >
+            {isSelected ? t('card.shown') : t('card.show')}
+          </button>
+        )}
       </header>
       {variant === 'compact' ? (
         <>
@@ -159,7 +166,18 @@ function ClaimedTime({ event, version, lang }: { event: NewsEvent; version: Vers
  * translation, with the original one click away (a closed <details>, so it does not double the
  * card's length), marked with its own language and direction.
  */
-function QuoteFigure({ quote, lang, publisher }: { quote: Quote; lang: Lang; publisher: string | null }) {
+function QuoteFigure({
+  quote,
+  lang,
+  publisher,
+  showOriginal,
+}: {
+  quote: Quote;
+  lang: Lang;
+  publisher: string | null;
+  /** On paper there is no click: the original is printed under the translation. */
+  showOriginal: boolean;
+}) {
   const language = languageName(quote.original.lang, lang);
   const t = (key: MessageKey) => translate(lang, key, { language });
   const citation = publisher && <> · {translateRich(lang, 'card.quoteSource', { publisher })}</>;
@@ -189,10 +207,17 @@ function QuoteFigure({ quote, lang, publisher }: { quote: Quote; lang: Lang; pub
         {t('card.quoteTranslation')}
         {citation}
       </figcaption>
-      <details className="quote-original-toggle">
-        <summary>{t('card.quoteShowOriginal')}</summary>
-        {original}
-      </details>
+      {showOriginal ? (
+        <>
+          {original}
+          <p className="quote-caption">{t('card.quoteOriginal')}</p>
+        </>
+      ) : (
+        <details className="quote-original-toggle">
+          <summary>{t('card.quoteShowOriginal')}</summary>
+          {original}
+        </details>
+      )}
     </figure>
   );
 }
