@@ -7,12 +7,11 @@ export interface MapCommands {
   /** A PNG of the map's canvas as it is drawn now (without the HTML markers laid over it). */
   snapshot(): Promise<Blob>;
   /**
-   * Draws a frame now, synchronously, and returns the map's canvas. Read it in the same task
-   * (`toDataURL`, `drawImage`): WebGL clears the drawing buffer once the frame is shown, and
-   * keeping it (`preserveDrawingBuffer`) would cost every frame of the session. For callers that
-   * cannot wait for a frame, such as a `beforeprint` handler.
+   * The map as it is on screen, its place names and claim badges drawn in, at `factor` × the
+   * screen's resolution, drawn now, synchronously, into a 2D canvas. For callers that cannot
+   * wait for a frame, such as a `beforeprint` handler. Never `preserveDrawingBuffer`.
    */
-  drawNow(): HTMLCanvasElement;
+  drawNow(factor?: number): HTMLCanvasElement;
   /**
    * The map as the reader sees it, for a file: title, the map with its markers at `scale` times
    * the screen's resolution, legend, scale bar and attribution (src/map/png-export.ts). A File,

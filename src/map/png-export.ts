@@ -39,6 +39,47 @@ const RULE = '#d9d4c9';
 const FONT_TIMEOUT_MS = 3000;
 
 /** Draws the picture and encodes it as PNG. Needs a document: call it in the page only. */
+/**
+ * The map as it is on screen, its HTML markers (places, claim badges) drawn in, at `factor` ×
+ * the screen's resolution, in this task: the map is redrawn at that pixel ratio, copied, and put
+ * back. Never `preserveDrawingBuffer`. For the PNG export, and for a print handler, which cannot
+ * wait for a frame. Fonts must already be loaded (they are, for a map on screen).
+ */
+export function drawMapNow(map: ExportMap, factor = 1): { canvas: HTMLCanvasElement; scale: number } {
+  const container = map.getContainer();
+  const markers = readMarkers(container);
+  const width = container.clientWidth;
+  const screenRatio = map.getPixelRatio();
+  // The controller sets no pixel ratio: the map follows devicePixelRatio (browser zoom, another
+  // screen), and must again afterwards. MapLibre documents null as "no override" though its
+  // type says number.
+  const restoreRatio = screenRatio === window.devicePixelRatio ? (null as unknown as number) : screenRatio;
+  try {
+    if (factor !== 1) map.setPixelRatio(screenRatio * factor);
+    const gl = map.redraw().getCanvas();
+    // MapLibre may have clamped the ratio (maxCanvasSize): the canvas says what it drew.
+    const scale = gl.width / width;
+    const canvas = document.createElement('canvas');
+    canvas.width = gl.width;
+    canvas.height = gl.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('this browser gave no 2D canvas');
+    ctx.drawImage(gl, 0, 0);
+    // The markers, over the map and clipped to it, where the reader sees them.
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    ctx.beginPath();
+    ctx.rect(0, 0, width, gl.height / scale);
+    ctx.clip();
+    for (const marker of markers) drawMarker(ctx, marker);
+    return { canvas, scale };
+  } finally {
+    if (factor !== 1) {
+      map.setPixelRatio(restoreRatio);
+      map.redraw();
+    }
+  }
+}
+
 export async function exportMapPng(map: ExportMap, content: ExportContent, options: PngExportOptions = {}): Promise<Blob> {
   const factor = options.scale ?? EXPORT_SCALE;
   const container = map.getContainer();
@@ -63,33 +104,19 @@ export async function exportMapPng(map: ExportMap, content: ExportContent, optio
   );
 
   // [1] One task from here to the end of this function: no await.
-  const markers = readMarkers(container);
-  const screenRatio = map.getPixelRatio();
-  // The controller sets no pixel ratio: the map follows devicePixelRatio (browser zoom, another
-  // screen), and must again afterwards. MapLibre documents null as "no override" though its
-  // type says number.
-  const restoreRatio = screenRatio === window.devicePixelRatio ? (null as unknown as number) : screenRatio;
-  let output: HTMLCanvasElement;
-  try {
-    map.setPixelRatio(screenRatio * factor);
-    const gl = map.redraw().getCanvas();
-    // MapLibre may have clamped the ratio (maxCanvasSize): the canvas says what it drew.
-    const scale = gl.width / width;
-    const band = (cssPx: number) => Math.round(cssPx * scale);
-    output = document.createElement('canvas');
-    output.width = gl.width;
-    output.height = band(layout.bands.title) + gl.height + band(layout.bands.legend) + band(layout.bands.footer);
-    const ctx = output.getContext('2d');
-    if (!ctx) throw new Error('this browser gave no 2D canvas');
-    ctx.fillStyle = PAPER;
-    ctx.fillRect(0, 0, output.width, output.height);
-    const mapTop = band(layout.bands.title);
-    ctx.drawImage(gl, 0, mapTop);
-    drawPicture(ctx, layout, content, markers, { scale, mapTop, mapHeight: gl.height });
-  } finally {
-    map.setPixelRatio(restoreRatio);
-    map.redraw();
-  }
+  const picture = drawMapNow(map, factor);
+  const { scale } = picture;
+  const band = (cssPx: number) => Math.round(cssPx * scale);
+  const output = document.createElement('canvas');
+  output.width = picture.canvas.width;
+  output.height = band(layout.bands.title) + picture.canvas.height + band(layout.bands.legend) + band(layout.bands.footer);
+  const ctx = output.getContext('2d');
+  if (!ctx) throw new Error('this browser gave no 2D canvas');
+  ctx.fillStyle = PAPER;
+  ctx.fillRect(0, 0, output.width, output.height);
+  const mapTop = band(layout.bands.title);
+  ctx.drawImage(picture.canvas, 0, mapTop);
+  drawPicture(ctx, layout, content, { scale, mapTop, mapHeight: picture.canvas.height });
   return new Promise((resolve, reject) => {
     output.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the export canvas gave no PNG'))), 'image/png');
   });
@@ -106,19 +133,9 @@ function drawPicture(
   ctx: CanvasRenderingContext2D,
   layout: ExportLayout,
   content: ExportContent,
-  markers: readonly MarkerShape[],
   { scale, mapTop, mapHeight }: Placement,
 ): void {
   const at = (top: number) => ctx.setTransform(scale, 0, 0, scale, 0, top);
-
-  // The markers, over the map and clipped to it, where the reader sees them.
-  at(mapTop);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(0, 0, layout.width, mapHeight / scale);
-  ctx.clip();
-  for (const marker of markers) drawMarker(ctx, marker);
-  ctx.restore();
 
   ctx.direction = content.dir;
   at(0);
