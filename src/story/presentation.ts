@@ -10,13 +10,26 @@ import { useAppStoreApi } from '../store/store-context.tsx';
 /** How long the pointer may rest before it hides. */
 const POINTER_IDLE_MS = 2500;
 
+/**
+ * Whether this page's request for full screen was granted since presentation mode began. A
+ * `fullscreenchange` event reports the state at the time it is dispatched, not the change it
+ * announces: entering and leaving in quick succession can fire two events that both find no
+ * full-screen element. The granted request is what says the reader was in full screen.
+ */
+let wasGranted = false;
+
 /** Asks for full screen; only from a click or key press (browsers refuse it otherwise). */
 export function requestFullscreen(): void {
   const root = document.documentElement;
   if (!document.fullscreenEnabled || document.fullscreenElement || !root.requestFullscreen) return;
-  root.requestFullscreen().catch(() => {
-    // Refused (a frame without permission, a browser setting): presentation mode goes on in the window.
-  });
+  root.requestFullscreen().then(
+    () => {
+      wasGranted = true;
+    },
+    () => {
+      // Refused (a frame without permission, a browser setting): presentation mode goes on in the window.
+    },
+  );
 }
 
 export function exitFullscreen(): void {
@@ -31,13 +44,14 @@ export function usePresentation(isPresenting: boolean): void {
   const store = useAppStoreApi();
   useEffect(() => {
     if (!isPresenting) {
+      wasGranted = false;
       exitFullscreen();
       return;
     }
     let wasFullscreen = Boolean(document.fullscreenElement);
     const handleFullscreenChange = () => {
       const isFullscreen = Boolean(document.fullscreenElement);
-      if (wasFullscreen && !isFullscreen) store.getState().setPresenting(false);
+      if ((wasFullscreen || wasGranted) && !isFullscreen) store.getState().setPresenting(false);
       wasFullscreen = isFullscreen;
     };
     document.addEventListener('fullscreenchange', handleFullscreenChange);

@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { assertDrawn } from './image.ts';
 import { openIdle, CANVAS, MAP, PARTIES, card, mapState, useBrowser, waitSettled } from './helpers.ts';
 
+// The map's own notices; the page has other status regions (the PNG download's, the story's).
+const MAP_FIGURE = '.map-figure';
+
 const browser = useBrowser();
 
 /** Loses (or restores) the map canvas's WebGL context through WEBGL_lose_context. */
@@ -38,7 +41,7 @@ describe('WebGL context loss', () => {
     const { page } = s;
     await context(page, 'loseContext');
     await waitForState(page, 'paused');
-    expect(await page.getByRole('status').innerText()).toMatch(/paused/i);
+    expect(await page.locator(MAP_FIGURE).getByRole('status').innerText()).toMatch(/paused/i);
     for (const party of PARTIES) expect(await page.isVisible(card(party))).toBe(true);
 
     await context(page, 'restoreContext');

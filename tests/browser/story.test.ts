@@ -17,6 +17,8 @@ const story = loadTestEvent(REAL_EVENT_DIR).story;
 const chapters: readonly StoryChapter[] = story?.chapters ?? [];
 const WIDE = { width: 1280, height: 800 };
 const DICTIONARIES = { en, ar } as const;
+/** A busy 2-core machine may take more than vitest's default second to settle a change. */
+const POLL = { timeout: 10_000 } as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function storyState(page: Page): Promise<AppStateSnapshot> {
@@ -71,7 +73,7 @@ describe('the guided story', () => {
       const t = DICTIONARIES[lang];
       await page.click('[data-testid="story-start"]');
       let state = await waitForChapter(page, 0, JSON.stringify((await storyState(page)).view.camera));
-      await expect.poll(() => heading(page).textContent()).toBe(chapters[0]!.title[lang]);
+      await expect.poll(() => heading(page).textContent(), POLL).toBe(chapters[0]!.title[lang]);
       const cameras = [JSON.stringify(state.view.camera)];
       for (let i = 1; i < chapters.length; i++) {
         await page.keyboard.press(nextKey);
@@ -85,7 +87,7 @@ describe('the guided story', () => {
           .replace('{n}', String(i + 1))
           .replace('{total}', String(chapters.length))
           .replace('{title}', chapter.title[lang]);
-        await expect.poll(() => announcer(page).textContent()).toBe(spoken);
+        await expect.poll(() => announcer(page).textContent(), POLL).toBe(spoken);
         expect(await page.locator('[data-testid="story-progress"] [aria-hidden="true"]').textContent()).toBe(
           `${i + 1} / ${chapters.length}`,
         );
@@ -197,7 +199,7 @@ describe('the guided story', () => {
     await page.mouse.move(620, 420);
     expect(await page.evaluate(() => document.documentElement.hasAttribute('data-pointer-idle'))).toBe(false);
     await page.keyboard.press('Escape');
-    await expect.poll(async () => (await storyState(page)).story.presenting).toBe(false);
+    await expect.poll(async () => (await storyState(page)).story.presenting, POLL).toBe(false);
     expect((await storyState(page)).story.chapter, 'the story stays open').toBe(1);
     s.expectClean();
   });
@@ -206,15 +208,15 @@ describe('the guided story', () => {
     const s = await openIdle(browser, WIDE);
     const { page } = s;
     await page.click('[data-testid="present"]');
-    await expect.poll(async () => (await storyState(page)).story.presenting).toBe(true);
+    await expect.poll(async () => (await storyState(page)).story.presenting, POLL).toBe(true);
     const isFullscreen = await page.evaluate(() => document.fullscreenElement !== null);
     if (isFullscreen) {
       await page.evaluate(() => document.exitFullscreen());
-      await expect.poll(async () => (await storyState(page)).story.presenting).toBe(false);
+      await expect.poll(async () => (await storyState(page)).story.presenting, POLL).toBe(false);
     } else {
       // Refused (headless may refuse): the mode goes on in the window, quietly.
       await page.click('[data-testid="present-leave"]');
-      await expect.poll(async () => (await storyState(page)).story.presenting).toBe(false);
+      await expect.poll(async () => (await storyState(page)).story.presenting, POLL).toBe(false);
     }
     s.expectClean();
   });
@@ -227,7 +229,7 @@ describe('the guided story', () => {
       await page.locator('.story-chapters summary').click();
       expect(await violations(page)).toEqual([]);
       await page.click('[data-testid="present"]');
-      await expect.poll(async () => (await storyState(page)).story.presenting).toBe(true);
+      await expect.poll(async () => (await storyState(page)).story.presenting, POLL).toBe(true);
       await page.waitForTimeout(500);
       expect(await violations(page)).toEqual([]);
       s.expectClean();
