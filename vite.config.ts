@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import {
   contentSecurityPolicyPlugin,
   downloadsPlugin,
+  preloadFontsPlugin,
   preloadMapChunkPlugin,
   prerenderPlugin,
   selectedEventPlugin,
@@ -32,6 +33,7 @@ export default defineConfig({
     shareMetaPlugin(),
     downloadsPlugin(),
     contentSecurityPolicyPlugin(),
+    preloadFontsPlugin(),
     preloadMapChunkPlugin(),
     prerenderPlugin(),
   ],

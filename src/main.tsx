@@ -33,6 +33,9 @@ function boot(): void {
   // The theme is CSS's to apply (auto: by prefers-color-scheme); an embed sizes to its content.
   document.documentElement.dataset.theme = params.display.theme;
   if (params.display.embed) document.documentElement.dataset.embed = '';
+  // The build's inline script marks a presentation before the first paint, from the raw flag;
+  // the parsed URL says whether there is a story to present (src/story/presentation.ts owns it after).
+  if (!params.present) delete document.documentElement.dataset.presenting;
 
   // The build ships the reader's first state as HTML in each language (scripts/vite-plugins/
   // prerender.ts), and the inline script has put this language's in #root. React hydrates it
@@ -53,6 +56,9 @@ function boot(): void {
   if (canHydrate) {
     hydrateRoot(container, app);
   } else {
+    // No prerendered markup to match: the first render may as well be the URL's state (a story
+    // chapter in an embed), rather than the opening one replaced a moment later (a layout shift).
+    store.getState().applyParams(params, preferredLang);
     container.replaceChildren();
     createRoot(container).render(app);
   }

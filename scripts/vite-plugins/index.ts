@@ -2,6 +2,7 @@
 export { contentSecurityPolicyPlugin } from './content-security-policy.ts';
 export { downloadsPlugin } from './downloads.ts';
 export { preloadMapChunkPlugin } from './preload-map-chunk.ts';
+export { preloadFontsPlugin } from './preload-fonts.ts';
 export { prerenderPlugin } from './prerender.ts';
 export { selectedEventPlugin } from './selected-event.ts';
 export { shareMetaPlugin } from './share-meta.ts';

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { ARABIC_FACES, fontUrls } from './preload-fonts.ts';
 
 const ENTRY = 'src/entry-server.tsx';
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -41,7 +42,7 @@ export function prerenderPlugin(): Plugin {
     configResolved(resolved) {
       config = resolved;
     },
-    async writeBundle() {
+    async writeBundle(_options, bundle) {
       // Inside the project, so that the server bundle resolves react-dom from node_modules.
       mkdirSync(join(config.root, 'node_modules', '.cache'), { recursive: true });
       const serverOut = mkdtempSync(join(config.root, 'node_modules', '.cache', 'prerender-'));
@@ -59,7 +60,7 @@ export function prerenderPlugin(): Plugin {
         if (!SCRIPT_SRC.test(html)) throw new Error(`prerender: no "script-src 'self'" in the CSP of ${htmlPath}`);
         const [defaultLang, ...otherLangs] = entry.LANGS;
         if (!defaultLang) throw new Error('prerender: no language');
-        const bootScript = languageBootScript(entry);
+        const bootScript = languageBootScript(entry, { ar: fontUrls(bundle, ARABIC_FACES) });
         const prerendered = [
           `<div id="root" data-lang="${defaultLang}" data-mode="${entry.PRERENDERED_MODE}">${entry.renderApp(defaultLang)}</div>`,
           ...otherLangs.map(
@@ -82,7 +83,8 @@ export function prerenderPlugin(): Plugin {
   };
 }
 
-function languageBootScript(entry: ServerEntry): string {
+/** `fonts`: the faces to preload for a page in each language, besides those every page preloads. */
+function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, readonly string[]>>): string {
   const source = entry.chooseLang.toString();
   if (!source.startsWith('function chooseLang(')) throw new Error('prerender: chooseLang is not a self-contained function');
   return `(() => {
@@ -92,8 +94,18 @@ function languageBootScript(entry: ServerEntry): string {
   const html = document.documentElement;
   html.lang = lang;
   html.dir = dirs[lang];
+  // Before the first layout, so that the page's optional faces arrive in time (src/styles/fonts.css).
+  for (const href of ${JSON.stringify(fonts)}[lang] || []) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'font', type: 'font/woff2', crossOrigin: '', href });
+    document.head.append(link);
+  }
   const root = document.getElementById('root');
   const prerendered = document.getElementById('prerendered-' + lang);
+  // Presentation mode hides the page's chrome: hidden from the first paint, not a moment later
+  // (the whole page would jump up). The app takes the flag back for an event without a story.
+  const present = (new URLSearchParams(location.search).get('present') || '').trim().toLowerCase();
+  if (present.length <= 64 && (present === '1' || present === 'true')) html.dataset.presenting = '';
   // An embed has its own layout, rendered by the app: the reader's page is not shown meanwhile
   // (it would flash by, then shift). Read as src/store/url-params.ts reads the flag.
   const embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
