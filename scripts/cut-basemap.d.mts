@@ -9,6 +9,8 @@ export interface CutBasemapOptions {
   readonly countries?: readonly string[];
   /** Decimals kept in positions (default 5, about a metre). */
   readonly precision?: number;
+  /** Douglas–Peucker tolerance in degrees for lines and polygons (default 0: none). */
+  readonly simplify?: number;
 }
 
 export interface BasemapManifest {
@@ -24,6 +26,7 @@ export interface CutBasemapResult {
 }
 
 export declare const DEFAULT_PRECISION: number;
+export declare const DEFAULT_SIMPLIFY: number;
 export declare const MANIFEST_FILE: string;
 export declare class CutBasemapError extends Error {}
 export declare function cutBasemap(options: CutBasemapOptions): CutBasemapResult;

@@ -7,9 +7,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bboxClip, truncate } from '@turf/turf';
+import { bboxClip, simplify, truncate } from '@turf/turf';
 
 export const DEFAULT_PRECISION = 5;
+/** Douglas–Peucker tolerance in degrees; 0 keeps every vertex Natural Earth has. */
+export const DEFAULT_SIMPLIFY = 0;
 export const MANIFEST_FILE = 'basemap.json';
 const SOURCE = 'Natural Earth 1:10m vector data (naturalearthdata.com), public domain: "Made with Natural Earth"';
 // Web Mercator, which MapLibre draws in, stops short of the poles.
@@ -64,19 +66,27 @@ export class CutBasemapError extends Error {}
 
 /**
  * Cuts every layer to `bbox`, keeps only the listed properties, rounds positions to
- * `precision` decimals and writes the layers and basemap.json into `out`. Nothing is written
+ * `precision` decimals (after simplifying lines and polygons to `simplify` degrees, when given) and writes the layers and basemap.json into `out`. Nothing is written
  * unless every layer could be read and the result is usable.
  * @param {import('./cut-basemap.d.mts').CutBasemapOptions} options
  * @returns {import('./cut-basemap.d.mts').CutBasemapResult}
  * @throws CutBasemapError naming the problem.
  */
-export function cutBasemap({ from, bbox, out, countries, precision = DEFAULT_PRECISION }) {
+export function cutBasemap({
+  from,
+  bbox,
+  out,
+  countries,
+  precision = DEFAULT_PRECISION,
+  simplify: tolerance = DEFAULT_SIMPLIFY,
+}) {
   checkPrecision(precision);
+  checkSimplify(tolerance);
   checkBbox(bbox, precision);
   const collections = {};
   for (const [key, layer] of Object.entries(LAYERS)) {
     const input = readLayer(from, layer);
-    let features = input.features.map((feature) => cutFeature(feature, layer, bbox, precision)).filter(Boolean);
+    let features = input.features.map((feature) => cutFeature(feature, layer, bbox, precision, tolerance)).filter(Boolean);
     if (key === 'populatedPlaces' && countries !== undefined) features = keepCountries(features, countries);
     collections[key] = { type: 'FeatureCollection', features };
   }
@@ -97,7 +107,7 @@ export function cutBasemap({ from, bbox, out, countries, precision = DEFAULT_PRE
       [bbox[2], bbox[3]],
     ],
     source: SOURCE,
-    generatedBy: commandLine({ from, bbox, out, countries, precision }),
+    generatedBy: commandLine({ from, bbox, out, countries, precision, simplify: tolerance }),
     layers: Object.fromEntries(Object.entries(LAYERS).map(([key, layer]) => [key, layer.file])),
   };
   writeFileSync(join(out, MANIFEST_FILE), formatManifest(manifest));
@@ -108,6 +118,12 @@ const badPrecision = (value) => new CutBasemapError(`--precision must be a whole
 
 function checkPrecision(precision) {
   if (!Number.isInteger(precision) || precision < 0 || precision > 10) throw badPrecision(precision);
+}
+
+function checkSimplify(tolerance) {
+  if (!Number.isFinite(tolerance) || tolerance < 0 || tolerance > 1) {
+    throw new CutBasemapError(`--simplify must be a tolerance in degrees from 0 to 1, not ${tolerance}`);
+  }
 }
 
 function checkBbox(bbox, precision) {
@@ -155,10 +171,13 @@ function readLayer(from, layer) {
 }
 
 /** The feature clipped, rounded and reduced to the layer's properties, or null when nothing of it is inside. */
-function cutFeature(feature, layer, bbox, precision) {
+function cutFeature(feature, layer, bbox, precision, tolerance) {
   if (feature.geometry == null) return null;
-  const clipped = clipGeometry(feature.geometry, bbox);
+  let clipped = clipGeometry(feature.geometry, bbox);
   if (clipped === null) return null;
+  // Natural Earth's 1:10m lines carry vertices a few hundred metres apart, finer than any view
+  // of a regional map needs; high quality (no radial pre-pass) keeps the shapes' corners.
+  if (tolerance > 0 && clipped.type !== 'Point') clipped = simplify(clipped, { tolerance, highQuality: true });
   // Rounds a copy: the clipper shares position arrays between input and output.
   const geometry = truncate(clipped, { precision, coordinates: 2 });
   return { type: 'Feature', properties: keptProperties(feature.properties ?? {}, layer.properties), geometry };
@@ -216,17 +235,18 @@ function formatManifest(manifest) {
 }
 
 /** The command that makes this cut again, written into the manifest. */
-function commandLine({ from, bbox, out, countries, precision }) {
+function commandLine({ from, bbox, out, countries, precision, simplify: tolerance = DEFAULT_SIMPLIFY }) {
   const quote = (text) => (/^[\w./,:+-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`);
   const args = ['--from', quote(from), '--bbox', bbox.join(',')];
   if (countries !== undefined) args.push('--countries', quote(countries.join(',')));
   if (precision !== DEFAULT_PRECISION) args.push('--precision', String(precision));
+  if (tolerance !== DEFAULT_SIMPLIFY) args.push('--simplify', String(tolerance));
   args.push('--out', quote(out));
   return `node scripts/cut-basemap.mjs ${args.join(' ')}`;
 }
 
 const USAGE =
-  'usage: node scripts/cut-basemap.mjs --from <folder of Natural Earth GeoJSON> --bbox west,south,east,north --out <folder> [--countries "Syria,Iraq"] [--precision 5]';
+  'usage: node scripts/cut-basemap.mjs --from <folder of Natural Earth GeoJSON> --bbox west,south,east,north --out <folder> [--countries "Syria,Iraq"] [--precision 5] [--simplify 0.002]';
 
 /** Joins `--bbox -17,...` into `--bbox=-17,...`: parseArgs would take a western longitude for an option of its own. */
 function bindWesternBbox(argv) {
@@ -250,6 +270,7 @@ export function parseCommandLine(argv) {
         out: { type: 'string' },
         countries: { type: 'string' },
         precision: { type: 'string' },
+        simplify: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -275,6 +296,7 @@ export function parseCommandLine(argv) {
     out: values.out,
     countries: countries?.length ? countries : undefined,
     precision: values.precision === undefined ? DEFAULT_PRECISION : Number(values.precision),
+    simplify: values.simplify === undefined ? DEFAULT_SIMPLIFY : Number(values.simplify),
   };
 }
 

@@ -175,6 +175,38 @@ describe('cutBasemap', () => {
     expect(positionsOf({ type: 'FeatureCollection', features: [inland] })[0]).toEqual([10.12346, 20.1]);
   });
 
+  it('simplifies lines and polygons to --simplify degrees, keeping their ends and corners, and says so in the manifest', () => {
+    const from = writeLayers();
+    // A river along latitude 21 that wavers by 0.0005 degrees (about 50 m) at every vertex.
+    const wavering = Array.from({ length: 101 }, (_, i): Position => [10.1 + i * 0.018, 21 + (i % 2) * 0.0005]);
+    writeFileSync(
+      join(from, 'rivers.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [feature({ name: 'Wavering' }, { type: 'LineString', coordinates: wavering })],
+      }),
+    );
+    const out = tempDir();
+    const { manifest } = cutBasemap({ from, bbox: BBOX, out, precision: 5, simplify: 0.002 });
+    const [river] = readLayer(out, 'rivers.geojson').features;
+    expect(river?.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [10.1, 21],
+        [11.9, 21],
+      ],
+    });
+    // A square has nothing to lose: its four corners stay.
+    const inland = readLayer(out, 'countries.geojson').features[1]!;
+    expect(positionsOf({ type: 'FeatureCollection', features: [inland] })).toHaveLength(5);
+    expect(manifest.generatedBy).toContain('--simplify 0.002');
+    // Without it, every vertex is kept.
+    const unsimplified = tempDir();
+    cutBasemap({ from, bbox: BBOX, out: unsimplified, precision: 5 });
+    expect(positionsOf(readLayer(unsimplified, 'rivers.geojson'))).toHaveLength(101);
+    expect(() => cutBasemap({ from, bbox: BBOX, out: tempDir(), simplify: -1 })).toThrow('--simplify must be a tolerance');
+  });
+
   it("reduces properties to the kept ones, mapping Natural Earth's upper-case names and leaving nulls out", () => {
     const out = tempDir();
     cutBasemap({ from: writeLayers(), bbox: BBOX, out });
