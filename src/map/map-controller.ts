@@ -10,6 +10,7 @@ import {
   GPUInitializationError,
   Map as MapLibreMap,
   NavigationControl,
+  prewarm,
   ScaleControl,
   setWorkerUrl,
 } from 'maplibre-gl';
@@ -39,6 +40,9 @@ import { bindTextScale } from './bindings/text-scale.ts';
 import type { Unbind } from './bindings/types.ts';
 
 setWorkerUrl(workerUrl);
+// The worker starts (fetching and compiling its script) while the page waits for a painted frame
+// and the label fonts, instead of inside the map's constructor.
+prewarm();
 
 export interface MapController {
   destroy(): void;

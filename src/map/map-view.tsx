@@ -20,6 +20,26 @@ function afterNextPaint<T>(value: T): Promise<T> {
 }
 
 /**
+ * Resolves once `element` is within a screen's height of the viewport (at once where the browser
+ * cannot tell). A reader who never scrolls to the map never pays for it; on most screens it
+ * is in view from the start.
+ */
+function whenNearViewport(element: Element): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        resolve();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+  });
+}
+
+/**
  * The only React component that knows the map controller exists. MapLibre is loaded lazily,
  * after the cards have rendered: a reader on a slow phone reads the versions first. Once
  * created, the controller follows the store by itself (a language switch included) until
@@ -36,8 +56,8 @@ export function MapView({ caption }: { caption: string }) {
     if (!container || !mapControllerModule) return;
     let controller: MapController | null = null;
     let isMounted = true;
-    mapControllerModule
-      .then(afterNextPaint)
+    Promise.all([mapControllerModule, whenNearViewport(container)])
+      .then(([module]) => afterNextPaint(module))
       .then(async (module) => {
         const { event, view } = store.getState();
         await module.labelFontsReady(event, view.lang);
