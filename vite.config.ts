@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import {
   contentSecurityPolicyPlugin,
   downloadsPlugin,
+  precompressPlugin,
   preloadMapChunkPlugin,
   prerenderPlugin,
   selectedEventPlugin,
@@ -34,6 +35,8 @@ export default defineConfig({
     contentSecurityPolicyPlugin(),
     preloadMapChunkPlugin(),
     prerenderPlugin(),
+    // Last: compresses dist/ as the others left it (index.html after the prerender).
+    precompressPlugin(),
   ],
   build: {
     target: 'es2022',
