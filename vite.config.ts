@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import {
   contentSecurityPolicyPlugin,
   downloadsPlugin,
+  headersFilePlugin,
   precompressPlugin,
   preloadMapChunkPlugin,
   prerenderPlugin,
@@ -35,7 +36,8 @@ export default defineConfig({
     contentSecurityPolicyPlugin(),
     preloadMapChunkPlugin(),
     prerenderPlugin(),
-    // Last: compresses dist/ as the others left it (index.html after the prerender).
+    // After the prerender's writeBundle (both read the final index.html), in this order.
+    headersFilePlugin(),
     precompressPlugin(),
   ],
   build: {
