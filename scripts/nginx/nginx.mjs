@@ -99,7 +99,10 @@ export async function startNginx({ root, port = 0, base = '/', csp }) {
       conf,
       readFileSync(join(HERE, 'nginx.conf'), 'utf8')
         .replaceAll('{{PREFIX}}', () => prefix)
-        .replaceAll('{{MODULES}}', () => modules),
+        .replaceAll('{{MODULES}}', () => modules)
+        // Started by root, nginx would run its workers as "nobody", who cannot read a private
+        // temp copy of dist/; as anyone else it runs as that user and ignores `user`.
+        .replace('{{USER}}', () => (process.getuid?.() === 0 ? 'user root;\n' : '')),
     );
     const listenOn = async () => `127.0.0.1:${port || (await freePort())}`;
     let listen = await listenOn();
