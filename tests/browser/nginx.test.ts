@@ -3,6 +3,7 @@
 // the headers of the real responses (encodings, caching, the policy, CORS, types). Fails, never
 // skips, without nginx and its brotli_static module.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { startNginx, type RunningNginx } from '../../scripts/nginx/nginx.mjs';
 import { useBrowser, waitForMapState, type Session } from './helpers.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const ASSETS_ELSEWHERE = fileURLToPath(new URL('../../scripts/assets-elsewhere.mjs', import.meta.url));
 const SUB_PATH = '/news/graphics/badia-strike/';
 
 let root: string;
@@ -68,7 +70,15 @@ async function openOnNginx(base: string, path: string): Promise<{ s: Session; re
   return { s, responses, failed };
 }
 
-function expectLoadedClean(base: string, { s, responses, failed }: Awaited<ReturnType<typeof openOnNginx>>): void {
+/** No error of any kind, and every request inside `base` (or `elsewhere`, the asset origin's folder). */
+function expectLoadedClean(
+  base: string,
+  { s, responses, failed }: Awaited<ReturnType<typeof openOnNginx>>,
+  elsewhere?: string,
+): void {
+  const inside = (u: string) => u.startsWith(base) || (elsewhere !== undefined && u.startsWith(elsewhere));
+  // The helpers' own origin check, minus the asset origin: the rest still fails expectClean.
+  s.offOrigin.splice(0, s.offOrigin.length, ...s.offOrigin.filter((u) => !inside(u)));
   s.expectClean();
   expect(failed, 'failed requests').toEqual([]);
   expect(
@@ -76,7 +86,7 @@ function expectLoadedClean(base: string, { s, responses, failed }: Awaited<Retur
     'error responses',
   ).toEqual([]);
   expect(
-    s.requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')),
+    s.requests.filter((u) => !inside(u) && !u.startsWith('data:') && !u.startsWith('blob:')),
     `requests outside ${base}`,
   ).toEqual([]);
 }
@@ -253,5 +263,41 @@ describe('nginx (scripts/nginx/site.conf)', () => {
     expect(bare.status).toBe(301);
     expect(bare.headers.location).toBe(`${SUB_PATH}?embed=1`);
     expect((await get(new URL('/assets/', atSubPath.url).href)).status, 'nothing served outside the sub-path').toBe(404);
+  });
+
+  it('works with its assets on another origin (scripts/assets-elsewhere.mjs): the page on one nginx, assets/ on the other', async () => {
+    const pageDir = mkdtempSync(join(tmpdir(), 'badia-nginx-page-'));
+    let pageServer: RunningNginx | undefined;
+    try {
+      cpSync(root, pageDir, { recursive: true });
+      // No assets/ beside the page: anything still asked for there would fail.
+      rmSync(join(pageDir, 'assets'), { recursive: true });
+      const r = spawnSync(process.execPath, [ASSETS_ELSEWHERE, pageDir, `${atRoot.url}assets/`], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      pageServer = await startNginx({ root: pageDir });
+      const assetsOrigin = new URL(atRoot.url).origin;
+      expect(new URL(pageServer.url).origin).not.toBe(assetsOrigin);
+      expect((await get(pageServer.url)).headers['content-security-policy'], 'the header follows the page').toContain(
+        assetsOrigin,
+      );
+      for (const path of ['', '?embed=1']) {
+        const seen = await openOnNginx(pageServer.url, path);
+        const assets = `${atRoot.url}assets/`;
+        expectLoadedClean(pageServer.url, seen, assets);
+        const elsewhere = seen.s.requests.filter((u) => u.startsWith(assets));
+        expect(
+          elsewhere.filter((u) => u.endsWith('.js')).length,
+          `${path || '/'}: scripts from the asset origin`,
+        ).toBeGreaterThan(0);
+        expect(
+          elsewhere.filter((u) => u.endsWith('.geojson')).length,
+          `${path || '/'}: basemap from the asset origin`,
+        ).toBeGreaterThan(0);
+        await seen.s.page.close();
+      }
+    } finally {
+      await pageServer?.stop();
+      rmSync(pageDir, { recursive: true, force: true });
+    }
   });
 });
