@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 import {
   contentSecurityPolicyPlugin,
   downloadsPlugin,
+  headersFilePlugin,
+  precompressPlugin,
   preloadFontsPlugin,
   preloadMapChunkPlugin,
   prerenderPlugin,
@@ -36,6 +38,9 @@ export default defineConfig({
     preloadFontsPlugin(),
     preloadMapChunkPlugin(),
     prerenderPlugin(),
+    // After the prerender's writeBundle (both read the final index.html), in this order.
+    headersFilePlugin(),
+    precompressPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -1,6 +1,8 @@
 // The build's own Vite plugins, one file each; vite.config.ts only puts them together.
 export { contentSecurityPolicyPlugin } from './content-security-policy.ts';
 export { downloadsPlugin } from './downloads.ts';
+export { headersFilePlugin } from './headers-file.ts';
+export { precompressPlugin } from './precompress.ts';
 export { preloadMapChunkPlugin } from './preload-map-chunk.ts';
 export { preloadFontsPlugin } from './preload-fonts.ts';
 export { prerenderPlugin } from './prerender.ts';

@@ -1,6 +1,7 @@
 // A whole reading session: no console error, no uncaught error, no request off 127.0.0.1.
 import { describe, expect, it } from 'vitest';
 import {
+  baseUrl,
   openIdle,
   CANVAS,
   PARTIES,
@@ -43,5 +44,38 @@ describe('page hygiene', () => {
     expect(s.offOrigin, 'requests leaving 127.0.0.1').toEqual([]);
     expect(s.pageErrors, 'uncaught page errors').toEqual([]);
     expect(s.consoleErrors, 'console errors').toEqual([]);
+  });
+});
+
+describe('relative URLs only', () => {
+  // What lets one build work from any sub-path (tests/browser/nginx.test.ts) and inside frames:
+  // every URL resolves against the page or the file that names it, never the site's root.
+  it('index.html, its CSS and every JS chunk name their files relatively', async () => {
+    const base = baseUrl();
+    const html = await (await fetch(base)).text();
+    const rootRelative = [...html.matchAll(/\b(?:src|href|content)="(\/[^/"][^"]*)"/g)].map((m) => `index.html: ${m[1]}`);
+    const queue = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:m?js|css))"/g)].map((m) => m[1]!);
+    expect(queue.length, 'index.html names its scripts and styles as ./assets/…').toBeGreaterThan(1);
+    const seen = new Set<string>();
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const res = await fetch(new URL(file, base));
+      expect(res.status, file).toBe(200);
+      const text = await res.text();
+      const absolute = /\.css$/.test(file)
+        ? [...text.matchAll(/url\(\s*["']?(\/[^/)][^)]*)\)/g)]
+        : [...text.matchAll(/["'`](\/assets\/[^"'`]*)["'`]/g)];
+      rootRelative.push(...absolute.map((m) => `${file}: ${m[1]}`));
+      // The chunks and styles this file names (imports, the worker, lazy CSS), beside it in assets/.
+      for (const m of text.matchAll(/["'`(]\.?\/?([\w.-]+-[\w-]{8}\.(?:m?js|css))["'`)]/g)) queue.push(`assets/${m[1]}`);
+    }
+    console.log(`[hygiene] relative URLs: index.html and ${seen.size} files read`);
+    expect(
+      [...seen].some((f) => f.includes('maplibre-gl-worker')),
+      "MapLibre's worker reached through the chunks",
+    ).toBe(true);
+    expect(rootRelative, 'URLs from the site root').toEqual([]);
   });
 });

@@ -1,0 +1,1 @@
+export declare function pageWithAssetsAt(html: string, assetsUrl: string): string;
