@@ -17,11 +17,11 @@ export function fontUrls(bundle: Record<string, { fileName: string }>, names: re
 }
 
 /**
- * The page's fonts are `font-display: optional` (src/styles/fonts.css): a face that is not there
+ * The page's Latin faces are `font-display: optional` (src/styles/fonts.css): a face that is not there
  * at the first layout is never swapped in, so text never reflows under the reader (a swap moved
  * the whole page by a line, CLS 0.3). Preloaded, Chromium holds the first paint briefly for such
  * a face, so the reader still gets Noto Sans. The Latin faces are preloaded here; the Arabic
- * ones by the prerendered page's language script, and only for an Arabic page
+ * ones (`swap`, so that the map's labels always get them) by the prerendered page's language script, and only for an Arabic page
  * (scripts/vite-plugins/prerender.ts), so an English reader does not fetch 100 KB for one button.
  */
 export function preloadFontsPlugin(): Plugin {

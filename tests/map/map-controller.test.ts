@@ -102,6 +102,7 @@ vi.mock('maplibre-gl', async () => {
     AttributionControl: Control,
     GPUInitializationError,
     setWorkerUrl: noop,
+    prewarm: noop,
   };
 });
 
