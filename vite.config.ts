@@ -8,7 +8,7 @@ import {
   headersFilePlugin,
   precompressPlugin,
   preloadFontsPlugin,
-  preloadMapChunkPlugin,
+  deferredScriptsPlugin,
   prerenderPlugin,
   selectedEventPlugin,
   shareMetaPlugin,
@@ -36,7 +36,7 @@ export default defineConfig({
     downloadsPlugin(),
     contentSecurityPolicyPlugin(),
     preloadFontsPlugin(),
-    preloadMapChunkPlugin(),
+    deferredScriptsPlugin(),
     prerenderPlugin(),
     // After the prerender's writeBundle (both read the final index.html), in this order.
     headersFilePlugin(),

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
@@ -54,7 +54,11 @@ function boot(): void {
     </StrictMode>
   );
   if (canHydrate) {
-    hydrateRoot(container, app);
+    // As a transition, React hydrates in slices of a few milliseconds, yielding to the browser
+    // between them: a tap on the page is never stuck behind the whole tree.
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
   } else {
     // No prerendered markup to match: the first render may as well be the URL's state (a story
     // chapter in an embed), rather than the opening one replaced a moment later (a layout shift).
@@ -111,12 +115,18 @@ function exposeStateForTests(store: AppStore): void {
   });
 }
 
-try {
-  boot();
-} catch (error) {
-  if (!(error instanceof DataValidationError)) throw error;
-  console.error(error.message);
-  const lang = readUrlParams(window, { partyIds: [], chapterCount: 0 }).lang ?? preferredLang;
-  container.replaceChildren();
-  createRoot(container).render(<DataErrorPage issues={error.issues} lang={lang} />);
+function bootOrShowDataError(): void {
+  try {
+    boot();
+  } catch (error) {
+    if (!(error instanceof DataValidationError)) throw error;
+    console.error(error.message);
+    const lang = readUrlParams(window, { partyIds: [], chapterCount: 0 }).lang ?? preferredLang;
+    container.replaceChildren();
+    createRoot(container).render(<DataErrorPage issues={error.issues} lang={lang} />);
+  }
 }
+
+// The built page loads this module only once its prerendered HTML has been painted
+// (scripts/vite-plugins/deferred-scripts.ts), so it may start at once.
+bootOrShowDataError();

@@ -3,7 +3,7 @@ export { contentSecurityPolicyPlugin } from './content-security-policy.ts';
 export { downloadsPlugin } from './downloads.ts';
 export { headersFilePlugin } from './headers-file.ts';
 export { precompressPlugin } from './precompress.ts';
-export { preloadMapChunkPlugin } from './preload-map-chunk.ts';
+export { deferredScriptsPlugin } from './deferred-scripts.ts';
 export { preloadFontsPlugin } from './preload-fonts.ts';
 export { prerenderPlugin } from './prerender.ts';
 export { selectedEventPlugin } from './selected-event.ts';

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { ARABIC_FACES, fontUrls } from './preload-fonts.ts';
+import { DEFERRED_SCRIPTS_ID } from './deferred-scripts.ts';
 
 const ENTRY = 'src/entry-server.tsx';
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -113,15 +114,37 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
     root.replaceChildren();
     root.dataset.mode = 'embed';
     html.dataset.embed = '';
-    return;
-  }
-  if (root && prerendered && root.dataset.lang !== lang) {
+  } else if (root && prerendered && root.dataset.lang !== lang) {
     root.replaceChildren(prerendered.content.cloneNode(true));
     root.dataset.lang = lang;
     document.title = prerendered.dataset.title;
     const description = document.querySelector('meta[name="description"]');
     if (description) description.setAttribute('content', prerendered.dataset.description);
   }
+  // The app's scripts, once this page's first contentful paint is on screen (its paint entry
+  // comes when the frame has been presented, not merely drawn), see
+  // scripts/vite-plugins/deferred-scripts.ts. A hidden tab, or a frame its host keeps off
+  // screen, paints nothing: there, the scripts start half a second after the page's load event
+  // (so an embed below the fold still tells its host its height).
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    const scripts = document.getElementById(${JSON.stringify(DEFERRED_SCRIPTS_ID)});
+    if (scripts) document.head.append(document.importNode(scripts.content, true));
+  };
+  try {
+    new PerformanceObserver((entries, observer) => {
+      if (!entries.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      setTimeout(start, 0);
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    requestAnimationFrame(() => setTimeout(start, 0));
+  }
+  const fallback = () => setTimeout(start, 500);
+  if (document.readyState === 'complete') fallback();
+  else addEventListener('load', fallback, { once: true });
 })();`;
 }
 

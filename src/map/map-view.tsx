@@ -4,20 +4,9 @@ import { selectLang, selectMapStatus } from '../store/selectors.ts';
 import { translate } from '../i18n/index.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { StaticMap } from './static-map.tsx';
+import { warmUpGpu } from './gpu-warm-up.ts';
+import { afterNextPaint } from '../ui/after-next-paint.ts';
 import type { MapController } from './map-controller.ts';
-
-// Asked for as soon as this module runs (the HTML preloads it too), not after the first
-// render: the cards never wait for it, and the map does not wait for the cards. Not when the
-// page is prerendered at build time, where there is no window to draw in.
-const mapControllerModule = typeof window === 'undefined' ? null : import('./map-controller.ts');
-
-/**
- * Resolves after the browser has painted the current frame. Creating the map is one long task;
- * run before the first paint, it would hold back the cards the reader came for.
- */
-function afterNextPaint<T>(value: T): Promise<T> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(value), 0)));
-}
 
 /**
  * Resolves once `element` is within a screen's height of the viewport (at once where the browser
@@ -53,14 +42,20 @@ export function MapView({ caption }: { caption: string }) {
 
   useEffect(() => {
     const container = containerRef.current;
-    if (!container || !mapControllerModule) return;
+    if (!container) return;
     let controller: MapController | null = null;
     let isMounted = true;
-    Promise.all([mapControllerModule, whenNearViewport(container)])
-      .then(([module]) => afterNextPaint(module))
+    // The HTML preloads the map chunk; it is evaluated only now, after the page has been painted
+    // once and when the map is about to be needed. The GPU warms up meanwhile, off this thread.
+    whenNearViewport(container)
+      .then(() => afterNextPaint())
+      .then(() => {
+        void warmUpGpu();
+        return import('./map-controller.ts');
+      })
       .then(async (module) => {
         const { event, view } = store.getState();
-        await module.labelFontsReady(event, view.lang);
+        await Promise.all([module.labelFontsReady(event, view.lang), warmUpGpu()]);
         return module;
       })
       .then(({ createMapController }) => {

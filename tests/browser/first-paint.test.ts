@@ -77,7 +77,8 @@ describe('loading order', () => {
       await route.abort();
     });
     await s.open('', 'load');
-    expect(blocked, 'the page asked for its scripts (and got none)').toBeGreaterThan(0);
+    // The scripts are asked for once the page has been painted (see the next test).
+    await expect.poll(() => blocked, { message: 'the page asked for its scripts (and got none)' }).toBeGreaterThan(0);
     for (const party of PARTIES) {
       const c = page.locator(card(party));
       await expect(c.isVisible(), `${party}'s card is in the served HTML`).resolves.toBe(true);
@@ -88,5 +89,30 @@ describe('loading order', () => {
     }
     expect(await page.locator('[data-testid="known"]').isVisible()).toBe(true);
     expect(await mapState(page)).toBe('loading');
+  });
+
+  it('asks for no script before its first contentful paint, then starts the app and the map', async () => {
+    for (const lang of ['en', 'ar'] as const) {
+      const s = await (await browser()).newSession();
+      const { page } = s;
+      await s.open(lang === 'ar' ? '?lang=ar' : '', 'load');
+      await waitForMapState(page, 'idle');
+      const t = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        scripts: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.m?js(\?|$)/.test(e.name) && !e.name.startsWith('data:'))
+          .map((e) => ({ name: e.name.replace(/^.*\//, ''), startTime: e.startTime })),
+      }));
+      expect(t.fcp, `${lang}: a first contentful paint`).not.toBeNull();
+      expect(t.scripts.length, `${lang}: the app's chunks were loaded`).toBeGreaterThanOrEqual(2);
+      for (const script of t.scripts) {
+        expect(
+          script.startTime,
+          `${lang}: ${script.name} asked for after the first contentful paint (${t.fcp} ms)`,
+        ).toBeGreaterThanOrEqual(t.fcp!);
+      }
+      s.expectClean();
+    }
   });
 });

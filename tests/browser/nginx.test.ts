@@ -124,7 +124,7 @@ function builtFiles(): Record<string, string> {
   const style = /<link rel="stylesheet" crossorigin href="\.\/(assets\/[^"]+\.css)"/.exec(html)?.[1];
   const js = readFileSync(join(root, script!), 'utf8');
   const geojson = /new URL\(`([^`]+\.geojson)`/.exec(js)?.[1];
-  const mapChunk = /<link rel="modulepreload" href="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  const mapChunk = /<link rel="modulepreload"[^>]*\shref="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
   const worker = /(maplibre-gl-worker-(?!dev\.)[\w-]+\.mjs)/.exec(readFileSync(join(root, mapChunk!), 'utf8'))?.[1];
   const font = /url\(\.\/([^)]+\.woff2)\)/.exec(readFileSync(join(root, style!), 'utf8'))?.[1];
   const files = {
