@@ -5,7 +5,7 @@ import './styles/app.css';
 import './styles/story.css';
 import './styles/print.css';
 import { loadBundledEvent } from './domain/event-data.ts';
-import { DataValidationError } from './domain/load-event.ts';
+import { DataValidationError } from './domain/data-issue.ts';
 import type { Lang } from './domain/types.ts';
 import { createAppStore, type AppStore } from './store/app-store.ts';
 import { paramContext, readUrlParams, startUrlSync } from './store/url-sync.ts';

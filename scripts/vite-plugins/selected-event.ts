@@ -4,13 +4,23 @@
  * by default the Badia event. `npm start`, `npm run dev`, `npm run build` and `npm run bench`
  * all go through Vite, so they all read it here.
  *
- * The app imports `virtual:selected-event`: the chosen folder's three files and its basemap's
- * manifest and layer URLs. The code names no event; only this module knows where one lives.
+ * The app imports `virtual:selected-event`: the chosen event, validated and measured here in Node
+ * (or the issues that stopped it), and its basemap's layer URLs. The code names no event; only
+ * this module knows where one lives.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { BASEMAP_FILES, BASEMAP_MANIFEST, DEFAULT_BASEMAP_DIR, EVENT_FILES } from '../../src/domain/load-event.ts';
+import {
+  BASEMAP_FILES,
+  BASEMAP_MANIFEST,
+  DEFAULT_BASEMAP_DIR,
+  EVENT_FILES,
+  parseBasemapManifest,
+  parseEvent,
+} from '../../src/domain/load-event.ts';
+import type { NewsEvent } from '../../src/domain/types.ts';
+import { DataValidationError, parseJsonText, type DataIssue } from '../../src/domain/validate.ts';
 import { escapeAttribute } from '../../src/embed/embed-code.ts';
 
 export const DEFAULT_EVENT = 'badia-2018-12-02';
@@ -87,12 +97,37 @@ export function basemapDirOf(root: string, eventDir: string): string {
   return typeof named === 'string' && named.trim() !== '' ? resolve(eventDir, named) : join(root, DEFAULT_BASEMAP_DIR);
 }
 
-/** The `extent` of a basemap.json, as written (the loader validates it); null when unreadable. */
-function readExtent(path: string): unknown {
+/**
+ * The chosen event as the app gets it: its files read, validated by the one loader and measured
+ * (`NewsEvent.derived`), here in Node, at build time or when the dev server serves it. Never
+ * throws for bad data: the issues go to the page, which shows them (the build itself has
+ * already stopped on them, see validate-data.ts).
+ */
+export function compileEvent(selected: SelectedEvent): { event: NewsEvent | null; issues: readonly DataIssue[] | null } {
+  const read = (dir: string, label: string, file: string) => {
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      throw new DataValidationError([
+        { file: `${label}/${file}`, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
+      ]);
+    }
+    return parseJsonText(`${label}/${file}`, readFileSync(path, 'utf8'));
+  };
   try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as { extent?: unknown }).extent ?? null;
-  } catch {
-    return null;
+    const event = parseEvent({
+      dir: selected.label,
+      event: read(selected.dir, selected.label, EVENT_FILES.event),
+      places: read(selected.dir, selected.label, EVENT_FILES.places),
+      areas: read(selected.dir, selected.label, EVENT_FILES.areas),
+      extent: parseBasemapManifest(
+        `${selected.basemapLabel}/${BASEMAP_MANIFEST}`,
+        read(selected.basemapDir, selected.basemapLabel, BASEMAP_MANIFEST),
+      ),
+    });
+    return { event, issues: null };
+  } catch (error) {
+    if (!(error instanceof DataValidationError)) throw error;
+    return { event: null, issues: error.issues };
   }
 }
 
@@ -132,20 +167,21 @@ export function selectedEventPlugin(projectRoot?: string): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const event = (file: string) => JSON.stringify(fsId(join(selected.dir, file)));
       const basemap = (file: string) => JSON.stringify(`${fsId(join(selected.basemapDir, file))}?url`);
       const layers = Object.entries(BASEMAP_FILES);
+      // The dev server reloads the page when a data file changes.
+      for (const file of Object.values(EVENT_FILES)) this.addWatchFile(join(selected.dir, file));
+      this.addWatchFile(join(selected.basemapDir, BASEMAP_MANIFEST));
+      const { event, issues } = compileEvent(selected);
+      // JSON.parse of a string literal is parsed faster than the same object written as code;
+      // marked pure so that a page that only wants the basemap's URLs (the bench's bare page)
+      // drops it.
+      const json = (value: unknown) => `/* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
       return [
-        `import event from ${event(EVENT_FILES.event)};`,
-        `import placesText from ${JSON.stringify(`${fsId(join(selected.dir, EVENT_FILES.places))}?raw`)};`,
-        `import areasText from ${JSON.stringify(`${fsId(join(selected.dir, EVENT_FILES.areas))}?raw`)};`,
-
         ...layers.map(([key, file]) => `import ${key}Url from ${basemap(file)};`),
-        // Only the extent: the manifest's other lines (how it was cut, from what) are not the page's to ship.
-        `export const basemapManifest = ${JSON.stringify({ extent: readExtent(join(selected.basemapDir, BASEMAP_MANIFEST)) })};`,
-        `export { event, placesText, areasText };`,
+        `export const event = ${event ? json(event) : 'null'};`,
+        `export const issues = ${issues ? json(issues) : 'null'};`,
         `export const eventDir = ${JSON.stringify(selected.label)};`,
-        `export const basemapDir = ${JSON.stringify(selected.basemapLabel)};`,
         `export const basemapUrls = { ${layers.map(([key]) => `${key}: ${key}Url`).join(', ')} };`,
       ].join('\n');
     },

@@ -42,8 +42,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { claimArea, placeById, ringGeometry } from './geometry.ts';
 import type { LocalizedText, NewsEvent, Place, RingSpec, SourceRef, Version } from './types.ts';
 
-/** Where the files go in dist/, and so where the page links to (relative to index.html). */
-export const DOWNLOADS_DIR = 'downloads';
+export { DOWNLOADS_DIR, downloadFiles } from './downloads.ts';
 
 /** Joins the items of a list inside one cell or property. */
 export const LIST_SEPARATOR = ' | ';
@@ -51,20 +50,6 @@ export const LIST_SEPARATOR = ' | ';
 /** `suppliedBy` names the editors when they, not a party, drew the area (see load-event.ts). */
 const EDITORS_ID = 'editors';
 const EDITORS_NAME: LocalizedText = { en: 'The editors', ar: 'المحررون' };
-
-/**
- * The event id as a file name: letters, digits, `_` and `-` kept, any other run of characters
- * one `-` (the loader takes any non-empty id; a `/`, `..` or space must not make a path).
- */
-function fileStem(eventId: string): string {
-  return eventId.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'event';
-}
-
-/** The download files of an event, as paths relative to the page (and to dist/). */
-export function downloadFiles(eventId: string): { readonly geojson: string; readonly csv: string } {
-  const stem = fileStem(eventId);
-  return { geojson: `${DOWNLOADS_DIR}/${stem}.geojson`, csv: `${DOWNLOADS_DIR}/${stem}-claims.csv` };
-}
 
 function sourceById(event: NewsEvent, id: string): SourceRef {
   const source = event.sources.find((s) => s.id === id);

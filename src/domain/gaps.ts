@@ -39,38 +39,13 @@ import {
 } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { claimArea, distanceKm, placeById } from './geometry.ts';
-import type { LonLat, NewsEvent, Version } from './types.ts';
+import type { AreaGap, ClaimGap, ClaimKind, EventData, LonLat, Version } from './types.ts';
 
 const KM = { units: 'kilometers' } as const;
 /** Edges longer than this are cut into equal pieces before they are measured. */
 export const MAX_EDGE_KM = 2;
 
-/** What a party's claimed location is: a named area (a sector, a region), a distance ring, or a point place. */
-export type ClaimKind = 'area' | 'ring' | 'point';
-
-/** The measured distance between two claims, in kilometres (see the module's comment). */
-export interface AreaGap {
-  readonly nearestKm: number;
-  readonly farthestKm: number;
-  /** `[on the first area, on the second]`, realising `nearestKm`. */
-  readonly nearestPoints: readonly [LonLat, LonLat];
-  /** `[on the first area, on the second]`, realising `farthestKm`. */
-  readonly farthestPoints: readonly [LonLat, LonLat];
-  /** The areas share at least one point (they overlap or touch): then `nearestKm` is 0. */
-  readonly overlaps: boolean;
-}
-
-export interface ClaimGap extends AreaGap {
-  /** `<from>--<to>`: stable, one per unordered pair. */
-  readonly id: string;
-  /** Party ids, `from` before `to` in the event's parties order. */
-  readonly from: string;
-  readonly to: string;
-  readonly fromKind: ClaimKind;
-  readonly toKind: ClaimKind;
-  /** Between the claims' reference points: a place's anchor, or a ring's centre. */
-  readonly centreDistanceKm: number;
-}
+export type { AreaGap, ClaimGap, ClaimKind } from './types.ts';
 
 type Polygons = Position[][][];
 
@@ -264,14 +239,14 @@ export function areaGap(first: Feature<Polygon | MultiPolygon>, second: Feature<
   };
 }
 
-function ringOf(event: NewsEvent, id: string) {
+function ringOf(event: EventData, id: string) {
   const ring = event.rings.find((r) => r.id === id);
   if (ring === undefined) throw new Error(`claimGaps: no ring "${id}" in event "${event.id}"`);
   return ring;
 }
 
 /** `ring` for a distance, `point` for a point place (drawn as its precision circle), else `area`. */
-export function claimKind(event: NewsEvent, version: Version): ClaimKind {
+export function claimKind(event: EventData, version: Version): ClaimKind {
   const ref = version.place.geometry;
   if (ref.kind === 'ring') return 'ring';
   const place = placeById(event, ref.place);
@@ -279,14 +254,14 @@ export function claimKind(event: NewsEvent, version: Version): ClaimKind {
 }
 
 /** The claim's reference point: the claimed place's anchor, or the ring's centre. */
-export function claimReferencePoint(event: NewsEvent, version: Version): LonLat {
+export function claimReferencePoint(event: EventData, version: Version): LonLat {
   const ref = version.place.geometry;
   if (ref.kind === 'ring') return placeById(event, ringOf(event, ref.ring).center).anchor;
   return placeById(event, ref.place).anchor;
 }
 
 /** The distance between two places' anchors, as the caption's `{distance:a:b}` gives it. */
-export function placeDistanceKm(event: NewsEvent, a: string, b: string): number {
+export function placeDistanceKm(event: EventData, a: string, b: string): number {
   return distanceKm(placeById(event, a).anchor, placeById(event, b).anchor);
 }
 
@@ -295,9 +270,9 @@ export function placeDistanceKm(event: NewsEvent, a: string, b: string): number 
  * Measured once per event (events are immutable after the loader): the panel's table and the
  * map's gap lines ask for the same pairs, and the table renders again on every selection.
  */
-const measured = new WeakMap<NewsEvent, readonly ClaimGap[]>();
+const measured = new WeakMap<EventData, readonly ClaimGap[]>();
 
-export function claimGaps(event: NewsEvent): readonly ClaimGap[] {
+export function claimGaps(event: EventData): readonly ClaimGap[] {
   const cached = measured.get(event);
   if (cached) return cached;
   const claims = event.parties.flatMap((party) => {

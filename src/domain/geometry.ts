@@ -8,7 +8,7 @@
  */
 import { bbox, booleanClockwise, circle, destination, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LonLat, NewsEvent, Place, RingSpec, SectorUncertainty, Version } from './types.ts';
+import type { EventData, LonLat, Place, RingSpec, SectorUncertainty, Version } from './types.ts';
 
 const KM = { units: 'kilometers' } as const;
 /** Radius drawn around a point place whose precision is unknown: small enough to read as "here". */
@@ -96,39 +96,39 @@ export function distanceKm(a: LonLat, b: LonLat): number {
  * The place with this id. The loader has already checked every reference, so a miss here is a
  * programming error, not bad data.
  */
-export function placeById(event: NewsEvent, id: string): Place {
+export function placeById(event: EventData, id: string): Place {
   const place = event.places.find((p) => p.id === id);
   if (place === undefined) throw new Error(`placeById: no place "${id}" in event "${event.id}"`);
   return place;
 }
 
-function ringById(event: NewsEvent, id: string): RingSpec {
+function ringById(event: EventData, id: string): RingSpec {
   const ring = event.rings.find((r) => r.id === id);
   if (ring === undefined) throw new Error(`ringById: no ring "${id}" in event "${event.id}"`);
   return ring;
 }
 
 /** The ring as a polygon (`line`), and the shaded band radius ± bandKm when the ring has one. */
-export function ringGeometry(event: NewsEvent, ring: RingSpec): { line: Feature<Polygon>; band?: Feature<Polygon> } {
+export function ringGeometry(event: EventData, ring: RingSpec): { line: Feature<Polygon>; band?: Feature<Polygon> } {
   const center = placeById(event, ring.center).anchor;
   const line = ringPolygon(center, ring.radiusKm);
   if (ring.bandKm === undefined) return { line };
   return { line, band: annulus(center, ring.radiusKm - ring.bandKm, ring.radiusKm + ring.bandKm) };
 }
 
-function uncertaintySector(event: NewsEvent, u: SectorUncertainty): Feature<Polygon> {
+function uncertaintySector(event: EventData, u: SectorUncertainty): Feature<Polygon> {
   return sectorArea(placeById(event, u.around).anchor, u.innerKm, u.outerKm, u.fromBearing, u.toBearing);
 }
 
 /** The area a place stands for: its sector if it is only located relative to another place, its polygon, or a precision circle. */
-function placeArea(event: NewsEvent, place: Place): Feature<Polygon | MultiPolygon> {
+function placeArea(event: EventData, place: Place): Feature<Polygon | MultiPolygon> {
   if (place.uncertainty !== undefined) return uncertaintySector(event, place.uncertainty);
   if (place.geometry.type !== 'Point') return { type: 'Feature', geometry: place.geometry, properties: {} };
   return ringPolygon(place.anchor, place.precisionKm ?? FALLBACK_PRECISION_KM);
 }
 
 /** The party's claimed location as an area, with `{ party }` so layers can style it by party. */
-export function claimArea(event: NewsEvent, version: Version): Feature<Polygon | MultiPolygon, { party: string }> {
+export function claimArea(event: EventData, version: Version): Feature<Polygon | MultiPolygon, { party: string }> {
   const ref = version.place.geometry;
   let shape: Feature<Polygon | MultiPolygon>;
   if (ref.kind === 'place') {
@@ -146,7 +146,7 @@ export function claimArea(event: NewsEvent, version: Version): Feature<Polygon |
  * centre through that point (null for an area's own label point), so that a label can be
  * hung outside the claim rather than over it.
  */
-export function claimLabelPoint(event: NewsEvent, version: Version): { at: LonLat; outwardBearing: number | null } {
+export function claimLabelPoint(event: EventData, version: Version): { at: LonLat; outwardBearing: number | null } {
   const ref = version.place.geometry;
   if (ref.kind === 'ring') {
     const ring = ringById(event, ref.ring);
@@ -161,12 +161,12 @@ export function claimLabelPoint(event: NewsEvent, version: Version): { at: LonLa
 }
 
 /** Where the on-map label for a claim goes (see claimLabelPoint). */
-export function claimAnchor(event: NewsEvent, version: Version): LonLat {
+export function claimAnchor(event: EventData, version: Version): LonLat {
   return claimLabelPoint(event, version).at;
 }
 
 /** [[west, south], [east, north]] around every claim area and every `event` place. */
-export function eventBounds(event: NewsEvent): [LonLat, LonLat] {
+export function eventBounds(event: EventData): [LonLat, LonLat] {
   const features: Feature<Geometry>[] = [
     ...event.versions.map((v) => claimArea(event, v)),
     ...event.places
@@ -185,7 +185,7 @@ export function eventBounds(event: NewsEvent): [LonLat, LonLat] {
  * [[west, south], [east, north]] around a party's claimed area (and the point its badge hangs
  * from), for framing that claim. A party without a version has no claim: the event's bounds.
  */
-export function claimBounds(event: NewsEvent, partyId: string): [LonLat, LonLat] {
+export function claimBounds(event: EventData, partyId: string): [LonLat, LonLat] {
   const version = event.versions.find((v) => v.party === partyId);
   if (!version) return eventBounds(event);
   const [west, south, east, north] = bbox({

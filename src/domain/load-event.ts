@@ -7,6 +7,8 @@
  */
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import { eventBounds } from './geometry.ts';
+import { CAPTION_DISTANCE } from './caption.ts';
+import { deriveGeometry } from './derive.ts';
 import { ZOOM_RANGE } from './camera.ts';
 import { MAP_LAYERS, sameLayers, type MapLayer } from './layers.ts';
 import { storyLayers } from './story.ts';
@@ -17,6 +19,7 @@ import type {
   ClaimGeometryRef,
   Comparison,
   ComparisonMark,
+  EventData,
   EventMap,
   ClaimedPlace,
   KnownFact,
@@ -79,8 +82,7 @@ export const DEFAULT_BASEMAP_DIR = 'data/basemap';
 /** A kind is a lower-case word or kebab-case words: `village`, `border-crossing`. */
 const PLACE_KIND = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** `{distance:<place id>:<place id>}` in a caption: the computed distance between two places. */
-export const CAPTION_DISTANCE = /\{distance:([^:{}]+):([^:{}]+)\}/g;
+export { CAPTION_DISTANCE } from './caption.ts';
 
 /** `suppliedBy` may name the editors instead of a party: they drew the area when no party did. */
 const EDITORS = 'editors';
@@ -1020,7 +1022,7 @@ export function parseEvent(input: EventInput): NewsEvent {
   checkVersionsMatchParties(ctx, parties, versions);
 
   log.throwIfAny();
-  const event: NewsEvent = {
+  const data: EventData = {
     id,
     title,
     summary,
@@ -1046,7 +1048,8 @@ export function parseEvent(input: EventInput): NewsEvent {
     story,
   };
   // Without a stated opening view, the map opens on every claim and every event place.
-  return view ? event : { ...event, view: { bounds: eventBounds(event) } };
+  const event = view ? data : { ...data, view: { bounds: eventBounds(data) } };
+  return { ...event, derived: deriveGeometry(event) };
 }
 
 /**

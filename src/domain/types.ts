@@ -255,7 +255,11 @@ export interface EventMap {
   readonly labels: readonly MapLabel[];
 }
 
-export interface NewsEvent {
+/**
+ * An event as its files state it, validated: everything but what the build measures from it
+ * (`NewsEvent.derived`).
+ */
+export interface EventData {
   readonly id: string;
   readonly title: LocalizedText;
   readonly summary: LocalizedText;
@@ -292,6 +296,90 @@ export interface NewsEvent {
   readonly sources: readonly SourceRef[];
   /** The guided story for a class or a first-time reader; null when event.json gives none. */
   readonly story: Story | null;
+}
+
+/** What a party's claimed location is: a named area (a sector, a region), a distance ring, or a point place. */
+export type ClaimKind = 'area' | 'ring' | 'point';
+
+/** The measured distance between two claims, in kilometres (see src/domain/gaps.ts). */
+export interface AreaGap {
+  readonly nearestKm: number;
+  readonly farthestKm: number;
+  /** `[on the first area, on the second]`, realising `nearestKm`. */
+  readonly nearestPoints: readonly [LonLat, LonLat];
+  /** `[on the first area, on the second]`, realising `farthestKm`. */
+  readonly farthestPoints: readonly [LonLat, LonLat];
+  /** The areas share at least one point (they overlap or touch): then `nearestKm` is 0. */
+  readonly overlaps: boolean;
+}
+
+export interface ClaimGap extends AreaGap {
+  /** `<from>--<to>`: stable, one per unordered pair. */
+  readonly id: string;
+  /** Party ids, `from` before `to` in the event's parties order. */
+  readonly from: string;
+  readonly to: string;
+  readonly fromKind: ClaimKind;
+  readonly toKind: ClaimKind;
+  /** Between the claims' reference points: a place's anchor, or a ring's centre. */
+  readonly centreDistanceKm: number;
+}
+
+export interface GapLineProperties {
+  /** The gap's id, `<from>--<to>`. */
+  readonly id: string;
+  /** Party ids, in the parties' order: the line runs from `from`'s claim to `to`'s. */
+  readonly from: string;
+  readonly to: string;
+  readonly fromKind: ClaimKind;
+  readonly toKind: ClaimKind;
+  /** Measured, unrounded (see src/domain/gaps.ts). */
+  readonly nearestKm: number;
+  readonly farthestKm: number;
+  readonly centreDistanceKm: number;
+  /** The range as a label may print it (roundDistanceRange): e.g. 65 and 190 for 65.3–189.6 km. */
+  readonly lowKm: number;
+  readonly highKm: number;
+}
+
+/** One party's claim as the map draws it, measured from the data (src/domain/derive.ts). */
+export interface DerivedClaim {
+  readonly party: string;
+  /** The claimed area: a sector, a polygon, a ring's band, or a point's precision circle. */
+  readonly area: Polygon | MultiPolygon;
+  /** In km², so a click where claims overlap can pick the most specific one. */
+  readonly areaKm2: number;
+  /** The line that best states the claim: the ring itself for a distance, else the area's edge. */
+  readonly outline: Polygon | MultiPolygon;
+  /** Where the claim's badge goes, and the compass bearing pointing out of the claim there (null inside an area). */
+  readonly label: { readonly at: LonLat; readonly outwardBearing: number | null };
+  /** The box that frames the claim whole: [[west, south], [east, north]]. */
+  readonly bounds: readonly [LonLat, LonLat];
+}
+
+/**
+ * Everything the build measures from an event's data with Turf, once, so that no reader's
+ * browser carries Turf or spends time on it: the claims as areas, the context rings, the gaps
+ * between claims and their lines, and the distances the caption names.
+ */
+export interface DerivedGeometry {
+  /** One per version, in the versions' order. */
+  readonly claims: readonly DerivedClaim[];
+  /** The rings no party claims (such as a de-confliction zone), as polygons. */
+  readonly contextRings: readonly { readonly id: string; readonly line: Polygon }[];
+  /** Every unordered pair of claims, in the parties' order. */
+  readonly gaps: readonly ClaimGap[];
+  /** A great-circle line for each gap whose claims do not overlap. */
+  readonly gapLines: FeatureCollection<LineString, GapLineProperties>;
+  /** The distance between two places' anchors, by `<place>:<place>`, for each `{distance:…}` of the caption. */
+  readonly placeDistancesKm: Readonly<Record<string, number>>;
+  /** The box holding every claim and event place. */
+  readonly bounds: readonly [LonLat, LonLat];
+}
+
+/** A validated event with what the build measured from it: what the app is given. */
+export interface NewsEvent extends EventData {
+  readonly derived: DerivedGeometry;
 }
 
 /**

@@ -7,32 +7,8 @@
 import type { Lang, LocalizedText, LonLat } from './types.ts';
 import { LANGS } from './types.ts';
 
-export interface DataIssue {
-  /** Repo-relative path of the file, e.g. `data/events/badia-2018-12-02/places.geojson`. */
-  readonly file: string;
-  /** The record inside the file, e.g. `feature "ghurab"` or `party #2`. */
-  readonly record: string;
-  /** Dotted path inside the record, e.g. `name.ar` or `quotes[1].source`. */
-  readonly field: string;
-  readonly expected: string;
-  readonly got?: string;
-}
-
-/** Thrown by the loader; its message has one line per issue, so a build log shows all of them. */
-export class DataValidationError extends Error {
-  readonly issues: readonly DataIssue[];
-
-  constructor(issues: readonly DataIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
-    this.name = 'DataValidationError';
-    this.issues = issues;
-  }
-}
-
-export function formatIssue(issue: DataIssue): string {
-  const got = issue.got === undefined ? '' : `, got ${issue.got}`;
-  return `${issue.file}: ${issue.record}: field "${issue.field}": expected ${issue.expected}${got}`;
-}
+export { DataValidationError, formatIssue, type DataIssue } from './data-issue.ts';
+import { DataValidationError, type DataIssue } from './data-issue.ts';
 
 /** Short, single-line rendering of a bad value for an error message. */
 export function describeValue(value: unknown): string {

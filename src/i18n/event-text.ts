@@ -2,21 +2,20 @@
  * Words the page writes about the event from its data: the caption with its computed distances,
  * and the names of the languages its quotes were spoken in.
  */
-import { distanceKm, placeById } from '../domain/geometry.ts';
-import { CAPTION_DISTANCE } from '../domain/load-event.ts';
-import type { Lang, NewsEvent, Quote } from '../domain/types.ts';
-import type { ClaimGap } from '../domain/gaps.ts';
+import { CAPTION_DISTANCE, placePairKey } from '../domain/caption.ts';
+import type { ClaimGap, Lang, NewsEvent, Quote } from '../domain/types.ts';
 import { formatDistanceKm, formatDistanceRange, LOCALES } from './format.ts';
 import { localize, translate } from './index.ts';
 
 /**
  * The event's caption in `lang`, each `{distance:a:b}` replaced by the distance between the two
- * places' anchors, measured (Turf) and rounded: the words follow the geometry, not the reverse.
+ * places' anchors, as the build measured it (Turf), rounded: the words follow the geometry.
  */
 export function eventCaption(event: NewsEvent, lang: Lang): string {
-  return localize(event.caption, lang).replace(CAPTION_DISTANCE, (_, from: string, to: string) =>
-    formatDistanceKm(distanceKm(placeById(event, from).anchor, placeById(event, to).anchor), lang),
-  );
+  return localize(event.caption, lang).replace(CAPTION_DISTANCE, (whole, from: string, to: string) => {
+    const km = event.derived.placeDistancesKm[placePairKey(from, to)];
+    return km === undefined ? whole : formatDistanceKm(km, lang);
+  });
 }
 
 /** A party's short name in `lang`, or its id for one the event does not have. */

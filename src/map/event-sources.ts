@@ -2,12 +2,10 @@
  * The event turned into the GeoJSON the map draws: pure, no MapLibre, so the static fallback
  * map and the tests use exactly what the live map uses.
  */
-import { area as turfArea } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { PositionAnchor } from 'maplibre-gl';
-import type { Lang, NewsEvent } from '../domain/types.ts';
+import type { DerivedClaim, Lang, NewsEvent } from '../domain/types.ts';
 import { localize } from '../i18n/index.ts';
-import { claimArea, claimLabelPoint, ringGeometry } from '../domain/geometry.ts';
 
 export interface ClaimProperties {
   readonly party: string;
@@ -41,46 +39,48 @@ export interface EventSources {
   readonly gapLines: FeatureCollection<LineString | Point, { readonly label: string }>;
 }
 
+/**
+ * The event's GeoJSON for the map, in `lang`: the geometry as the build measured it
+ * (`event.derived`), with this language's labels. Cheap: no measuring happens here.
+ */
 export function buildEventSources(event: NewsEvent, lang: Lang = 'en'): EventSources {
-  const claimed = new Set<string>();
-  const areas: Feature<Polygon | MultiPolygon, ClaimProperties>[] = [];
-  const outlines: Feature<Polygon | MultiPolygon, ClaimProperties>[] = [];
-  const anchors: Feature<Point, ClaimAnchorProperties>[] = [];
-
-  for (const version of event.versions) {
-    const shape = claimArea(event, version);
-    const properties: ClaimProperties = { party: version.party, areaKm2: turfArea(shape) / 1e6 };
-    areas.push({ ...shape, properties });
-    const ref = version.place.geometry;
-    const ring = ref.kind === 'ring' ? event.rings.find((r) => r.id === ref.ring) : undefined;
-    if (ring) claimed.add(ring.id);
-    const outline = ring ? ringGeometry(event, ring).line : shape;
-    outlines.push({ ...outline, properties });
-    const label = claimLabelPoint(event, version);
-    anchors.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [...label.at] },
-      properties: { party: version.party, outwardBearing: label.outwardBearing },
-    });
-  }
-
-  const contextRings = event.rings
-    .filter((ring) => !claimed.has(ring.id))
-    .map((ring): Feature<Polygon, ContextRingProperties> => ({
-      ...ringGeometry(event, ring).line,
-      properties: { id: ring.id, label: ring.label[lang] },
-    }));
-
-  areas.sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2);
-  // Numeric ids let MapLibre address features; order follows the draw order.
-  const withIds = <G extends Polygon | MultiPolygon>(features: Feature<G, ClaimProperties>[]) =>
-    features.map((f, i) => ({ ...f, id: i + 1 }));
+  const claims = event.derived.claims;
+  const properties = (claim: DerivedClaim): ClaimProperties => ({ party: claim.party, areaKm2: claim.areaKm2 });
+  // Largest first, so that smaller claims draw on top; numeric ids let MapLibre address
+  // features, in that draw order.
+  const bySize = [...claims].sort((a, b) => b.areaKm2 - a.areaKm2);
+  const labels = new Map(event.rings.map((ring) => [ring.id, ring.label[lang]]));
 
   return {
-    claimAreas: { type: 'FeatureCollection', features: withIds(areas) },
-    claimOutlines: { type: 'FeatureCollection', features: withIds(outlines) },
-    contextRings: { type: 'FeatureCollection', features: contextRings },
-    claimAnchors: { type: 'FeatureCollection', features: anchors },
+    claimAreas: {
+      type: 'FeatureCollection',
+      features: bySize.map((claim, i) => ({ type: 'Feature', id: i + 1, geometry: claim.area, properties: properties(claim) })),
+    },
+    claimOutlines: {
+      type: 'FeatureCollection',
+      features: claims.map((claim, i) => ({
+        type: 'Feature',
+        id: i + 1,
+        geometry: claim.outline,
+        properties: properties(claim),
+      })),
+    },
+    contextRings: {
+      type: 'FeatureCollection',
+      features: event.derived.contextRings.map((ring) => ({
+        type: 'Feature',
+        geometry: ring.line,
+        properties: { id: ring.id, label: labels.get(ring.id) ?? ring.id },
+      })),
+    },
+    claimAnchors: {
+      type: 'FeatureCollection',
+      features: claims.map((claim) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [...claim.label.at] },
+        properties: { party: claim.party, outwardBearing: claim.label.outwardBearing },
+      })),
+    },
     gapLines: { type: 'FeatureCollection', features: [] },
     mapLabels: {
       type: 'FeatureCollection',

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
-import { claimGaps } from '../domain/gaps.ts';
 import { gapText, partyShortName } from '../i18n/event-text.ts';
 import { translate } from '../i18n/index.ts';
 import { LOCALES } from '../i18n/format.ts';
 
 /**
- * The measured gaps between every pair of claims, in words with their uncertainty. Measured
- * when the reader opens it (Turf over the claimed areas takes a moment on a phone), and drawn
- * on the map from the same switch as the legend's. On paper (`print`) the table is simply
+ * The measured gaps between every pair of claims (measured by the build), in words with their
+ * uncertainty, shown when the reader opens it, and drawn on the map from the same switch as the
+ * legend's. On paper (`print`) the table is simply
  * there, without the switch.
  */
 export function GapsTable({ variant = 'screen' }: { variant?: 'screen' | 'print' }) {
@@ -30,7 +29,7 @@ export function GapsTable({ variant = 'screen' }: { variant?: 'screen' | 'print'
         </tr>
       </thead>
       <tbody>
-        {claimGaps(event).map((gap) => (
+        {event.derived.gaps.map((gap) => (
           <tr key={gap.id} data-gap={gap.id}>
             <th scope="row">{list.format([partyShortName(event, gap.from, lang), partyShortName(event, gap.to, lang)])}</th>
             <td>{gapText(gap, lang)}</td>

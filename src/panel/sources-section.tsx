@@ -1,7 +1,7 @@
 import type { Lang, SourceRef } from '../domain/types.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
-import { downloadFiles } from '../domain/export.ts';
+import { downloadFiles } from '../domain/downloads.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { Citation } from './source-list.tsx';
 

@@ -12,7 +12,6 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Lang, NewsEvent } from '../domain/types.ts';
 import type { Camera, CameraRequest, CameraTarget } from '../domain/camera.ts';
-import { claimBounds } from '../domain/geometry.ts';
 import { DEFAULT_DISPLAY, type AppParams, type DisplayFlags } from './url-params.ts';
 import { DEFAULT_LAYERS, type LayerVisibility, type MapLayer } from '../domain/layers.ts';
 import { stepChapter, storyCameraTarget, storyLayers, type ChapterStep } from '../domain/story.ts';
@@ -112,7 +111,10 @@ export function createAppStore(init: AppStoreInit) {
   let nextRequestId = 1;
   // A claim is framed whole, at whatever zoom its own size calls for (a 6 km area as closely as
   // a 150 km one is widely), up to the basemap's detail limit, ZOOM_RANGE.max.
-  const boundsOf = (partyId: string): CameraTarget => ({ kind: 'bounds', bounds: claimBounds(event, partyId) });
+  const boundsOf = (partyId: string): CameraTarget => ({
+    kind: 'bounds',
+    bounds: event.derived.claims.find((claim) => claim.party === partyId)?.bounds ?? event.derived.bounds,
+  });
 
   return createStore<AppState>()(
     subscribeWithSelector((set, get, api) => {

@@ -1,5 +1,6 @@
 // A whole reading session: no console error, no uncaught error, no request off 127.0.0.1.
 import { describe, expect, it } from 'vitest';
+import { event } from './geo.ts';
 import {
   baseUrl,
   openIdle,
@@ -77,5 +78,34 @@ describe('relative URLs only', () => {
       "MapLibre's worker reached through the chunks",
     ).toBe(true);
     expect(rootRelative, 'URLs from the site root').toEqual([]);
+  });
+});
+
+describe('what the page ships', () => {
+  // The build validates and measures the event (src/domain/derive.ts) and ships the result: the
+  // validator and Turf are build tools, not the reader's download. One message of each stands
+  // for it (both were in the main chunk when the browser validated and measured).
+  const BUILD_ONLY = [
+    ['the validator (src/domain/load-event.ts)', 'longitude and latitude look swapped'],
+    ['Turf (@turf/invariant)', 'coord must be GeoJSON Point or an Array of numbers'],
+  ] as const;
+
+  it('carries neither the validator nor Turf in any chunk reached from index.html', async () => {
+    const base = baseUrl();
+    const html = await (await fetch(base)).text();
+    const queue = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.m?js)"/g)].map((m) => m[1]!);
+    const seen = new Map<string, string>();
+    while (queue.length) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      const text = await (await fetch(new URL(file, base))).text();
+      seen.set(file, text);
+      for (const m of text.matchAll(/["'`(]\.?\/?([\w.-]+-[\w-]{8}\.m?js)["'`)]/g)) queue.push(`assets/${m[1]}`);
+    }
+    expect(seen.size, 'chunks read').toBeGreaterThan(2);
+    const js = [...seen.values()].join('\n');
+    const speaker = event.versions[0]!.speaker.en;
+    expect(js.includes(speaker), 'the event itself is in the chunks (the search reads them)').toBe(true);
+    for (const [what, text] of BUILD_ONLY) expect(js.includes(text), `${what} shipped to the browser`).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { areaGap, claimGaps, claimKind, claimReferencePoint, placeDistanceKm } f
 import { claimArea, distanceKm, placeById, ringPolygon } from '../../src/domain/geometry.ts';
 import type { ClaimGeometryRef, LonLat, NewsEvent, Place, RingSpec, Version } from '../../src/domain/types.ts';
 import { formatDistanceKm, formatDistanceRange, roundDistanceRange } from '../../src/i18n/format.ts';
-import { gapLines } from '../../src/map/gap-lines.ts';
+import { gapLines } from '../../src/domain/gap-lines.ts';
 import { FICTIONAL_EVENT_DIR, loadTestEvent, testEvents } from '../fixtures/events.ts';
 import { DISTANCE_RANGE_CASES } from '../fixtures/format-cases.ts';
 import { REAL_EVENT_DIR } from '../fixtures/real-data.ts';

@@ -2,12 +2,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { booleanPointInPolygon } from '@turf/turf';
+import { area as turfArea, booleanPointInPolygon } from '@turf/turf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataValidationError, checkEventOnBasemap, parseBasemap, parseEvent } from '../../src/domain/load-event.ts';
 import type { DataIssue } from '../../src/domain/load-event.ts';
 import { basemapUrls, loadBundledEvent } from '../../src/domain/event-data.ts';
 import { COMPARISON_QUESTIONS } from '../../src/domain/types.ts';
+import { claimArea, claimBounds, distanceKm, placeById } from '../../src/domain/geometry.ts';
+import { claimGaps } from '../../src/domain/gaps.ts';
 import { validateDataDir, validateDataPlugin } from '../../scripts/vite-plugins/validate-data.ts';
 import {
   REAL_EVENT_DIR,
@@ -1112,5 +1114,55 @@ describe("validateDataDir (the build plugin's check)", () => {
 
     configResolved.call(context as never, { root: repoRoot } as never);
     expect(() => buildStart.call(context as never, {} as never)).not.toThrow();
+  });
+});
+
+describe('the measured event (src/domain/derive.ts)', () => {
+  const event = parseEvent(realEventInput());
+
+  it('is what the page is given: the bundled event is the loader and the measure, through JSON', () => {
+    expect(loadBundledEvent()).toEqual(JSON.parse(JSON.stringify(event)));
+  });
+
+  it('agrees with Turf measured again, to the 1e-6 degrees it is rounded to', () => {
+    const near = (a: readonly number[], b: readonly number[]) =>
+      a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= 1e-6 + 1e-12);
+    for (const [i, version] of event.versions.entries()) {
+      const claim = event.derived.claims[i]!;
+      expect(claim.party).toBe(version.party);
+      const area = claimArea(event, version).geometry;
+      const flat = (g: typeof area) => g.coordinates.flat(3) as number[];
+      expect(near(flat(claim.area), flat(area)), `${version.party}: area`).toBe(true);
+      expect(claim.areaKm2).toBeCloseTo(turfArea(area) / 1e6, 6);
+      expect(near(claim.bounds.flat(), claimBounds(event, version.party).flat()), `${version.party}: bounds`).toBe(true);
+    }
+    const gaps = claimGaps(event);
+    expect(event.derived.gaps.map((g) => g.id)).toEqual(gaps.map((g) => g.id));
+    event.derived.gaps.forEach((gap, i) => {
+      expect(gap.nearestKm).toBe(gaps[i]!.nearestKm);
+      expect(gap.farthestKm).toBe(gaps[i]!.farthestKm);
+      expect(near(gap.nearestPoints.flat(), gaps[i]!.nearestPoints.flat())).toBe(true);
+    });
+    // The caption's one distance, garrison to al-Sukhnah: about 155 km (FACTS.md), by haversine.
+    const [[key, km]] = Object.entries(event.derived.placeDistancesKm) as [[string, number]];
+    const [from, to] = key.split(':') as [string, string];
+    expect(km).toBeCloseTo(distanceKm(placeById(event, from).anchor, placeById(event, to).anchor), 9);
+    expect(km).toBeGreaterThan(150);
+    expect(km).toBeLessThan(160);
+  });
+
+  it('keeps context rings apart from claimed ones, every vertex at its radius', () => {
+    const claimedRings = new Set(
+      event.versions.flatMap((v) => (v.place.geometry.kind === 'ring' ? [v.place.geometry.ring] : [])),
+    );
+    const context = event.rings.filter((ring) => !claimedRings.has(ring.id));
+    expect(event.derived.contextRings.map((r) => r.id)).toEqual(context.map((r) => r.id));
+    for (const ring of context) {
+      const line = event.derived.contextRings.find((r) => r.id === ring.id)!.line;
+      const centre = placeById(event, ring.center).anchor;
+      for (const p of line.coordinates[0]!) {
+        expect(Math.abs(distanceKm(centre, [p[0]!, p[1]!]) - ring.radiusKm)).toBeLessThan(0.01);
+      }
+    }
   });
 });

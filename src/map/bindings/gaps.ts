@@ -1,13 +1,11 @@
 /**
- * The measured gaps on the map: computed (Turf, a fraction of a second on a phone) only when a
- * reader first switches the `gaps` layer on, then handed to the style's gap-lines source once.
- * Showing and hiding them afterwards is the layers binding's work.
+ * The measured gaps on the map (measured by the build: `event.derived`), labelled in the page's
+ * language and handed to the style's gap-lines source when a reader first switches the `gaps`
+ * layer on. Showing and hiding them afterwards is the layers binding's work.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { AppStore } from '../../store/app-store.ts';
-import { claimGaps } from '../../domain/gaps.ts';
 import { gapText } from '../../i18n/event-text.ts';
-import { gapLines } from '../gap-lines.ts';
 import { SOURCE_IDS } from '../map-style.ts';
 import type { Unbind } from './types.ts';
 
@@ -19,8 +17,7 @@ export function bindGaps(map: GapsMap, store: AppStore): Unbind {
     if (!visible || isDrawn) return;
     isDrawn = true;
     const { event, view } = store.getState();
-    const gaps = claimGaps(event);
-    const lines = gapLines(event, gaps);
+    const { gaps, gapLines: lines } = event.derived;
     const byId = new Map(gaps.map((gap) => [gap.id, gap]));
     // Each line, and its label as a point at the line's middle: a label placed along a line
     // would be dropped wherever the words are longer than the line is on screen.

@@ -5,30 +5,13 @@
  */
 import { bearing, destination, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
-import { type ClaimGap, type ClaimKind, claimGaps } from '../domain/gaps.ts';
-import type { NewsEvent } from '../domain/types.ts';
+import { claimGaps } from './gaps.ts';
+import type { ClaimGap, EventData, GapLineProperties } from './types.ts';
 import { roundDistanceRange } from '../i18n/format.ts';
 
 const KM = { units: 'kilometers' } as const;
 /** The line's vertices are at most this far apart, so that it bends as a great circle does on the map. */
 const LINE_STEP_KM = 2;
-
-export interface GapLineProperties {
-  /** The gap's id, `<from>--<to>`. */
-  readonly id: string;
-  /** Party ids, in the parties' order: the line runs from `from`'s claim to `to`'s. */
-  readonly from: string;
-  readonly to: string;
-  readonly fromKind: ClaimKind;
-  readonly toKind: ClaimKind;
-  /** Measured, unrounded (see src/domain/gaps.ts). */
-  readonly nearestKm: number;
-  readonly farthestKm: number;
-  readonly centreDistanceKm: number;
-  /** The range as a label may print it (roundDistanceRange): e.g. 65 and 190 for 65.3–189.6 km. */
-  readonly lowKm: number;
-  readonly highKm: number;
-}
 
 /** The great circle from `a` to `b`, as points at most LINE_STEP_KM apart, `a` and `b` included exactly. */
 function greatCircleLine(a: Position, b: Position): Position[] {
@@ -46,8 +29,10 @@ function greatCircleLine(a: Position, b: Position): Position[] {
  * One line per gap whose claims do not overlap (an overlap has no gap to draw), in the gaps'
  * order, from the nearest point of `from`'s claim to the nearest point of `to`'s.
  */
+export type { GapLineProperties } from './types.ts';
+
 export function gapLines(
-  event: NewsEvent,
+  event: EventData,
   gaps: readonly ClaimGap[] = claimGaps(event),
 ): FeatureCollection<LineString, GapLineProperties> {
   const parties = new Set(event.parties.map((p) => p.id));
