@@ -48,9 +48,15 @@ function boot(): void {
   for (const template of document.querySelectorAll('template[data-prerendered]')) template.remove();
 
   const store = createAppStore({ event, lang, display: params.display });
+  // The prerendered drawing of the map (src/map/map-placeholder.tsx), handed back to React as the
+  // page holds it: in the map's box, or kept aside by the inline script for an embed.
+  const mapPlaceholder =
+    container.querySelector('.map-placeholder')?.innerHTML ??
+    document.querySelector('template#map-placeholder')?.innerHTML ??
+    null;
   const app = (
     <StrictMode>
-      <AppRoot store={store} onStarted={once(() => start(store, params, preferredLang))} />
+      <AppRoot store={store} onStarted={once(() => start(store, params, preferredLang))} mapPlaceholder={mapPlaceholder} />
     </StrictMode>
   );
   if (canHydrate) {

@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { ARABIC_FACES, fontUrls } from './preload-fonts.ts';
 import { DEFERRED_SCRIPTS_ID } from './deferred-scripts.ts';
+import { resolveSelectedEvent } from './selected-event.ts';
+import { loadBasemap } from './validate-data.ts';
+import type { Basemap } from '../../src/domain/types.ts';
 
 const ENTRY = 'src/entry-server.tsx';
 const ROOT_ELEMENT = '<div id="root"></div>';
@@ -14,7 +17,8 @@ const SCRIPT_SRC = /script-src (?:'|&#39;)self(?:'|&#39;)/;
 type Lang = 'en' | 'ar';
 
 interface ServerEntry {
-  renderApp: (lang: Lang) => string;
+  renderApp: (lang: Lang, mapPlaceholder: string) => string;
+  renderMapPlaceholder: (basemap: Basemap) => string;
   documentTitle: (lang: Lang) => string;
   documentDescription: (lang: Lang) => string;
   chooseLang: (search: string, preferred: readonly string[]) => Lang;
@@ -62,11 +66,13 @@ export function prerenderPlugin(): Plugin {
         const [defaultLang, ...otherLangs] = entry.LANGS;
         if (!defaultLang) throw new Error('prerender: no language');
         const bootScript = languageBootScript(entry, { ar: fontUrls(bundle, ARABIC_FACES) });
+        const { basemapDir } = resolveSelectedEvent(config.root);
+        const mapPlaceholder = entry.renderMapPlaceholder(loadBasemap(config.root, basemapDir).layers);
         const prerendered = [
-          `<div id="root" data-lang="${defaultLang}" data-mode="${entry.PRERENDERED_MODE}">${entry.renderApp(defaultLang)}</div>`,
+          `<div id="root" data-lang="${defaultLang}" data-mode="${entry.PRERENDERED_MODE}">${entry.renderApp(defaultLang, mapPlaceholder)}</div>`,
           ...otherLangs.map(
             (lang) =>
-              `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}" data-description="${escapeAttribute(entry.documentDescription(lang))}">${entry.renderApp(lang)}</template>`,
+              `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}" data-description="${escapeAttribute(entry.documentDescription(lang))}">${entry.renderApp(lang, '')}</template>`,
           ),
           `<script>${bootScript}</script>`,
         ].join('\n    ');
@@ -110,12 +116,24 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
   // An embed has its own layout, rendered by the app: the reader's page is not shown meanwhile
   // (it would flash by, then shift). Read as src/store/url-params.ts reads the flag.
   const embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
+  // The drawing of the map's opening view is in the first language's page only: it moves to
+  // the page shown (src/map/map-placeholder.tsx; src/main.tsx hands it back to React).
+  const drawing = root && root.querySelector('.map-placeholder > svg');
   if (root && embed.length <= 64 && (embed === '1' || embed === 'true')) {
+    if (drawing) {
+      const kept = document.createElement('template');
+      kept.id = 'map-placeholder';
+      kept.content.append(drawing);
+      document.body.append(kept);
+    }
     root.replaceChildren();
     root.dataset.mode = 'embed';
     html.dataset.embed = '';
   } else if (root && prerendered && root.dataset.lang !== lang) {
-    root.replaceChildren(prerendered.content.cloneNode(true));
+    const page = prerendered.content.cloneNode(true);
+    const slot = page.querySelector('.map-placeholder');
+    if (drawing && slot) slot.append(drawing);
+    root.replaceChildren(page);
     root.dataset.lang = lang;
     document.title = prerendered.dataset.title;
     const description = document.querySelector('meta[name="description"]');
@@ -124,9 +142,12 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
   // The app's scripts, once this page's first contentful paint is on screen (its paint entry
   // comes when the frame has been presented, not merely drawn), see
   // scripts/vite-plugins/deferred-scripts.ts. A hidden tab, or a frame its host keeps off
-  // screen, paints nothing: there, the scripts start half a second after the page's load event
-  // (so an embed below the fold still tells its host its height).
+  // screen, renders no frame at all: there, the scripts start half a second after the page's
+  // load event (so an embed below the fold still tells its host its height). A page that does
+  // render frames waits for its paint, up to three seconds after load.
   let started = false;
+  let rendering = false;
+  requestAnimationFrame(() => (rendering = true));
   const start = () => {
     if (started) return;
     started = true;
@@ -142,7 +163,10 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
   } catch {
     requestAnimationFrame(() => setTimeout(start, 0));
   }
-  const fallback = () => setTimeout(start, 500);
+  const fallback = () => {
+    setTimeout(() => rendering || start(), 500);
+    setTimeout(start, 3000);
+  };
   if (document.readyState === 'complete') fallback();
   else addEventListener('load', fallback, { once: true });
 })();`;

@@ -54,7 +54,7 @@ class IssueCollector {
 }
 
 /** One basemap folder: its manifest and its layers, each checked against the manifest's extent. */
-function loadBasemap(root: string, dir: string): { extent: Extent; layers: Basemap } {
+export function loadBasemap(root: string, dir: string): { extent: Extent; layers: Basemap } {
   const label = displayPath(root, dir);
   const extent = parseBasemapManifest(
     `${label}/${BASEMAP_MANIFEST}`,

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectLang, selectMapStatus } from '../store/selectors.ts';
 import { translate } from '../i18n/index.ts';
@@ -6,6 +6,8 @@ import { WebGLUnavailableError } from './errors.ts';
 import { StaticMap } from './static-map.tsx';
 import { warmUpGpu } from './gpu-warm-up.ts';
 import { afterNextPaint } from '../ui/after-next-paint.ts';
+import { MapPlaceholderContext } from './map-placeholder-context.ts';
+import type { AppState } from '../store/app-store.ts';
 import type { MapController } from './map-controller.ts';
 
 /**
@@ -39,6 +41,13 @@ export function MapView({ caption }: { caption: string }) {
   const store = useAppStoreApi();
   const status = useAppStore(selectMapStatus);
   const lang = useAppStore(selectLang);
+  const placeholder = useContext(MapPlaceholderContext);
+  const opensHome = useAppStore(opensOnHomeView);
+  // The drawing stands in only until the first map is drawn: a rebuilt map (a language switch)
+  // opens where the reader left it, not on the drawing's view.
+  const [hasBeenDrawn, setHasBeenDrawn] = useState(false);
+  if (status === 'idle' && !hasBeenDrawn) setHasBeenDrawn(true);
+  const showsPlaceholder = placeholder !== null && status === 'loading' && opensHome && !hasBeenDrawn;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -86,7 +95,12 @@ export function MapView({ caption }: { caption: string }) {
         role="region"
         aria-label={translate(lang, 'map.label')}
         hidden={status === 'static'}
-      />
+      >
+        {showsPlaceholder && (
+          // Above the canvas until the map's first idle, then gone: the same view, drawn.
+          <div className="map-placeholder" aria-hidden="true" dangerouslySetInnerHTML={{ __html: placeholder }} />
+        )}
+      </div>
       {status === 'loading' && (
         <p className="map-status" role="status">
           {translate(lang, 'map.loading')}
@@ -106,4 +120,9 @@ export function MapView({ caption }: { caption: string }) {
       <figcaption className="map-caption">{caption}</figcaption>
     </figure>
   );
+}
+
+/** The map is about to open on the event's opening view: no camera yet, and none asked for but home. */
+function opensOnHomeView(s: AppState): boolean {
+  return s.view.camera === null && (s.view.cameraRequest === null || s.view.cameraRequest.target.kind === 'home');
 }

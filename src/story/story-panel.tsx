@@ -6,6 +6,7 @@ import { partyShortName } from '../i18n/event-text.ts';
 import { canStep, paragraphs } from '../domain/story.ts';
 import { PartySwatch } from '../panel/party-swatch.tsx';
 import { requestFullscreen } from './presentation.ts';
+import { readerHasActed } from '../ui/reader-input.ts';
 
 /**
  * The guided story's panel, the same in the reader's page, an embed and presentation mode: the
@@ -38,8 +39,7 @@ export function StoryPanel() {
     const isFirstShown = shownIndex.current === null;
     if (shownIndex.current === index) return;
     shownIndex.current = index;
-    const hasReaderActed = navigator.userActivation?.hasBeenActive ?? true;
-    if (isFirstShown && !hasReaderActed) return;
+    if (isFirstShown && !readerHasActed()) return;
     setAnnouncement(
       translate(lang, 'story.announce', { n: String(index + 1), total: String(total), title: localize(chapter.title, lang) }),
     );

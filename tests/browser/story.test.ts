@@ -30,7 +30,9 @@ async function waitForChapter(page: Page, index: number, previousCamera: string 
   try {
     await page.waitForFunction(
       ([i, previous]) => {
-        const hook = (window as unknown as { __appState: () => AppStateSnapshot }).__appState;
+        const hook = (window as unknown as { __appState?: () => AppStateSnapshot }).__appState;
+        // The app starts after the page's first paint: until then there is no state to read.
+        if (!hook) return false;
         const s = hook();
         return s.story.chapter === i && s.view.cameraRequest === null && JSON.stringify(s.view.camera) !== previous;
       },
