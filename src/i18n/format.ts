@@ -9,38 +9,52 @@ import type { Lang } from '../domain/types.ts';
  */
 export const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-GB', ar: 'ar-SY-u-nu-latn' };
 
+/**
+ * Making an Intl formatter costs a millisecond or more (it loads locale and time-zone data);
+ * the page formats the same few dates and distances in every card, on every render. Each
+ * formatter is made once per locale and options.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+export function dateTimeFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `date ${lang} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(LOCALES[lang], options)));
+  return formatter;
+}
+
+export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `number ${lang} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(LOCALES[lang], options)));
+  return formatter;
+}
+
+const KILOMETRES: Intl.NumberFormatOptions = { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: 0 };
+
 /** "20:00" in the event's time zone, and "18:00" in UTC, for a UTC instant. */
 export function formatLocalAndUtcTime(utc: string, timeZone: string, lang: Lang): { local: string; utc: string } {
   const date = new Date(utc);
   const time = (zone: string) =>
-    new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(date);
+    dateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(date);
   return { local: time(timeZone), utc: time('UTC') };
 }
 
 /** The day of a UTC instant as lived in `timeZone`, weekday included ("Sunday, 2 December 2018"). */
 export function formatEventDay(utc: string, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(new Date(utc));
+  return dateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+    new Date(utc),
+  );
 }
 
 /** A calendar date ("2 December 2018") for an ISO date (YYYY-MM-DD), independent of the reader's zone. */
 export function formatDate(isoDate: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A distance rounded to `step` km ("about 155 km" is written by the caller): "155 km", "155 كم". */
 export function formatDistanceKm(km: number, lang: Lang, step = 5): string {
-  return new Intl.NumberFormat(LOCALES[lang], {
-    style: 'unit',
-    unit: 'kilometer',
-    unitDisplay: 'short',
-    maximumFractionDigits: 0,
-  }).format(Math.round(km / step) * step);
+  return numberFormat(lang, KILOMETRES).format(Math.round(km / step) * step);
 }
 
 /**
@@ -86,13 +100,8 @@ export interface DistanceRangeParts {
 export function formatDistanceRange(minKm: number, maxKm: number, lang: Lang, overlaps = minKm === 0): DistanceRangeParts {
   const { lowKm: rounded, highKm } = roundDistanceRange(minKm, maxKm);
   const lowKm = overlaps ? 0 : rounded;
-  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 });
-  const withUnit = new Intl.NumberFormat(LOCALES[lang], {
-    style: 'unit',
-    unit: 'kilometer',
-    unitDisplay: 'short',
-    maximumFractionDigits: 0,
-  });
+  const number = numberFormat(lang, { maximumFractionDigits: 0 });
+  const withUnit = numberFormat(lang, KILOMETRES);
   return {
     kind: overlaps ? 'overlap' : lowKm === highKm ? 'about' : 'range',
     low: withUnit.format(lowKm),

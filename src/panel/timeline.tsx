@@ -2,7 +2,7 @@ import { useAppStore } from '../store/store-context.tsx';
 import { useShowPartyToggle } from './use-show-party.ts';
 import { selectEvent, selectLang, selectSelectedPartyId } from '../store/selectors.ts';
 import type { Lang, NewsEvent, TimelineEntry } from '../domain/types.ts';
-import { formatDate, formatLocalAndUtcTime, LOCALES } from '../i18n/format.ts';
+import { dateTimeFormat, formatDate, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { translateRich } from '../i18n/rich.tsx';
 import { SourceLinks } from './source-list.tsx';
@@ -11,7 +11,7 @@ import { SourceLinks } from './source-list.tsx';
 function When({ event, entry, lang }: { event: NewsEvent; entry: TimelineEntry; lang: Lang }) {
   const { when } = entry;
   if (when.precision === 'month') {
-    const month = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    const month = dateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${when.date}T00:00:00Z`),
     );
     return <time dateTime={when.date.slice(0, 7)}>{month}</time>;

@@ -16,7 +16,7 @@ import { Marker, Popup, type GeoJSONSource, type Map as MapLibreMap, type Positi
 import type { AppStore } from '../../store/app-store.ts';
 import type { Lang, NewsEvent, Place } from '../../domain/types.ts';
 import { LANG_DIR, localize, otherLang, translate } from '../../i18n/index.ts';
-import { LOCALES } from '../../i18n/format.ts';
+import { numberFormat } from '../../i18n/format.ts';
 import { anchorFacingAway, type EventSources } from '../event-sources.ts';
 import {
   contains,
@@ -432,12 +432,9 @@ function placeDescription(place: Place, lang: Lang): string {
 export function precisionSentence(place: Place, lang: Lang): string {
   const note = localize(place.precision, lang);
   if (place.precisionKm === null) return note;
-  const km = new Intl.NumberFormat(LOCALES[lang], {
-    style: 'unit',
-    unit: 'kilometer',
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(place.precisionKm);
+  const km = numberFormat(lang, { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+    place.precisionKm,
+  );
   const rest = note.replace(/^\s*±\s*[\d.,]+\s*(?:km|كم)\.?\s*/u, '');
   const sentence = translate(lang, 'map.locatedWithin', { km });
   return rest ? `${sentence} ${rest}` : sentence;
