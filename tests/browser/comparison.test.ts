@@ -141,7 +141,8 @@ describe('the measured gaps', () => {
     await page.locator('.gaps-details > summary').click();
     const gaps = claimGaps(event);
     const rows = page.locator('[data-testid="gaps-table"] tbody tr');
-    expect(await rows.count()).toBe(gaps.length);
+    // Rendered once the disclosure's toggle event has been handled: not within the click.
+    await expect.poll(() => rows.count(), { message: 'a row per pair of claims' }).toBe(gaps.length);
     for (const gap of gaps) {
       expect(await page.locator(`[data-testid="gaps-table"] tr[data-gap="${gap.id}"] td`).innerText()).toBe(gapText(gap, 'en'));
     }

@@ -20,6 +20,8 @@ export interface FakeMapOptions {
   readonly renderedFeatures?: readonly { properties: Record<string, unknown> }[];
   readonly center?: { lng: number; lat: number };
   readonly zoom?: number;
+  /** The style's global state the map was created with (`setGlobalStateProperty` changes it). */
+  readonly globalState?: Readonly<Record<string, unknown>>;
   /** More members the test allows: functions are recorded like the built-in ones, other values returned as they are. */
   readonly stubs?: Readonly<Record<string, unknown>>;
 }
@@ -45,6 +47,7 @@ export function createFakeMap<K extends keyof MapLibreMap>(allowed: readonly K[]
   const listeners = new Map<string, Set<Listener>>();
   const onceListeners = new Map<string, Set<Listener>>();
   const canvasStyle: Record<string, string> = {};
+  const globalState: Record<string, unknown> = { ...options.globalState };
   let center = options.center ?? { lng: 38, lat: 34.5 };
   let zoom = options.zoom ?? 6;
   let bearing = 0;
@@ -101,7 +104,10 @@ export function createFakeMap<K extends keyof MapLibreMap>(allowed: readonly K[]
     getCenter: () => ({ ...center }),
     getZoom: () => zoom,
     getBearing: () => bearing,
-    setGlobalStateProperty: () => undefined,
+    setGlobalStateProperty: (name, value) => {
+      globalState[String(name)] = value;
+    },
+    getGlobalState: () => ({ ...globalState }),
     queryRenderedFeatures: () => options.renderedFeatures ?? [],
     getCanvas: () => ({ style: canvasStyle }),
     // Recorded only: listeners stay, so a test sees whether the bindings let go of theirs.

@@ -10,11 +10,20 @@ const LAYER_IDS = {
   gaps: ['gap-line'],
 };
 
-function setUp() {
+/** The map as its style made it: every layer shown (visibility unset) but the gaps. */
+function setUp(before: (store: ReturnType<typeof createCountedStore>['store']) => void = () => {}) {
   const { store, activeSubscriptions } = createCountedStore();
+  before(store);
   const container = { dataset: {} as Record<string, string> };
-  const fake = createFakeMap(['setLayoutProperty', 'getContainer'] as const, {
-    stubs: { getContainer: () => container, setLayoutProperty: () => undefined },
+  const layout: Record<string, string | undefined> = { 'gap-line': 'none' };
+  const fake = createFakeMap(['setLayoutProperty', 'getLayoutProperty', 'getContainer'] as const, {
+    stubs: {
+      getContainer: () => container,
+      getLayoutProperty: (id: unknown) => layout[String(id)],
+      setLayoutProperty: (id: unknown, _name: unknown, value: unknown) => {
+        layout[String(id)] = String(value);
+      },
+    },
   });
   const unbind = bindLayers(fake.map as LayersMap, store, LAYER_IDS);
   return { store, fake, unbind, container, activeSubscriptions };
@@ -23,16 +32,23 @@ function setUp() {
 const visibilityCalls = (fake: ReturnType<typeof setUp>['fake']) => fake.callsTo('setLayoutProperty').map((c) => c.args);
 
 describe('the layers binding', () => {
-  it('applies every switch once when it binds: gaps hidden, the rest shown', () => {
+  it('changes nothing the map already shows when it binds (a change would re-tile the source), and marks the container', () => {
     const { fake, container } = setUp();
-    expect(visibilityCalls(fake)).toEqual([
-      ['claim-fill', 'visibility', 'visible'],
-      ['claim-outline-a', 'visibility', 'visible'],
-      ['ring-line', 'visibility', 'visible'],
-      ['ring-label', 'visibility', 'visible'],
-      ['gap-line', 'visibility', 'none'],
-    ]);
+    expect(visibilityCalls(fake)).toEqual([]);
     expect(container.dataset.hiddenLayers).toBe('gaps');
+  });
+
+  it("applies the switches that differ from the map's when it binds: a link's layers", () => {
+    const { fake, container } = setUp((store) => {
+      store.getState().setLayer('rings', false);
+      store.getState().setLayer('gaps', true);
+    });
+    expect(visibilityCalls(fake)).toEqual([
+      ['ring-line', 'visibility', 'none'],
+      ['ring-label', 'visibility', 'none'],
+      ['gap-line', 'visibility', 'visible'],
+    ]);
+    expect(container.dataset.hiddenLayers).toBe('rings');
   });
 
   it('turns one switch into exactly its own layers, and marks the container for the HTML markers', () => {

@@ -27,6 +27,7 @@ vi.mock('maplibre-gl', async () => {
           'getZoom',
           'getBearing',
           'setGlobalStateProperty',
+          'getGlobalState',
           'queryRenderedFeatures',
           'getCanvas',
           'remove',
@@ -40,6 +41,7 @@ vi.mock('maplibre-gl', async () => {
             triggerRepaint: noop,
             // The layers binding: visibility per switch, and the container's attribute for the markers.
             setLayoutProperty: noop,
+            getLayoutProperty: () => undefined,
             getContainer: () => options.container,
             getSource: () => undefined,
             // The text scale binding reads the style's own sizes once.

@@ -9,19 +9,21 @@ import type { AppStore } from '../../store/app-store.ts';
 import { MAP_LAYERS, type LayerVisibility, type MapLayer } from '../../domain/layers.ts';
 import type { Unbind } from './types.ts';
 
-export type LayersMap = Pick<MapLibreMap, 'setLayoutProperty' | 'getContainer'>;
+export type LayersMap = Pick<MapLibreMap, 'setLayoutProperty' | 'getLayoutProperty' | 'getContainer'>;
 
 /** The style's layer ids behind each switch (a switch may also hide HTML markers, by attribute). */
 export type LayerIds = Readonly<Record<MapLayer, readonly string[]>>;
 
 export function bindLayers(map: LayersMap, store: AppStore, layerIds: LayerIds): Unbind {
-  let applied: LayerVisibility | null = null;
+  // Only what differs from the map is set: MapLibre re-tiles a layer's source on any change of
+  // its layout, even to the value it has (an unset visibility is "visible").
+  const isShown = (id: string) => map.getLayoutProperty(id, 'visibility') !== 'none';
   const apply = (layers: LayerVisibility) => {
     for (const layer of MAP_LAYERS) {
-      if (applied?.[layer] === layers[layer]) continue;
-      for (const id of layerIds[layer]) map.setLayoutProperty(id, 'visibility', layers[layer] ? 'visible' : 'none');
+      for (const id of layerIds[layer]) {
+        if (isShown(id) !== layers[layer]) map.setLayoutProperty(id, 'visibility', layers[layer] ? 'visible' : 'none');
+      }
     }
-    applied = layers;
     map.getContainer().dataset.hiddenLayers = MAP_LAYERS.filter((layer) => !layers[layer]).join(' ');
   };
   apply(store.getState().view.layers);

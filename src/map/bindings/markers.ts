@@ -114,7 +114,9 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
     unsubscribeHighlighted();
   };
 
-  let shownCountries = '';
+  // What the style starts with: no country name filtered out, no ring label point. A filter
+  // set to what it already is would still re-tile the names' source.
+  let shownCountries = '[]';
   let shownRings = '';
   let observer: MutationObserver | undefined;
   const relabel = () => {
@@ -149,6 +151,9 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   };
   map.on('moveend', relabel);
   map.on('resize', relabel);
+  // As soon as the style's layers and sources exist, so that the rings' label points reach the
+  // worker with the first tiles rather than after the first complete frame ('load', again).
+  map.on('style.load', relabel);
   map.on('load', relabel);
   relabel();
   // Presentation mode resizes every label (CSS for these, text-size for the canvas's): measured
@@ -165,6 +170,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
     cancelAnimationFrame(frame);
     map.off('moveend', relabel);
     map.off('resize', relabel);
+    map.off('style.load', relabel);
     map.off('load', relabel);
     observer?.disconnect();
     for (const { marker } of [...places, ...badges]) marker.remove();

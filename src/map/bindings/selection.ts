@@ -9,14 +9,22 @@ import type { AppStore } from '../../store/app-store.ts';
 import { mostSpecificParty } from '../event-sources.ts';
 import type { Unbind } from './types.ts';
 
-export type SelectionMap = Pick<MapLibreMap, 'setGlobalStateProperty' | 'queryRenderedFeatures' | 'getCanvas' | 'on' | 'off'>;
+export type SelectionMap = Pick<
+  MapLibreMap,
+  'setGlobalStateProperty' | 'getGlobalState' | 'queryRenderedFeatures' | 'getCanvas' | 'on' | 'off'
+>;
 
 /** The style's global-state property that its claim layers compare their party with. */
 export const SELECTED_PARTY_STATE = 'selectedParty';
 
 /** Binds once the style has loaded (global state and rendered features need it). */
 export function bindSelection(map: SelectionMap, store: AppStore, claimLayerIds: readonly string[]): Unbind {
-  const highlight = (partyId: string | null) => map.setGlobalStateProperty(SELECTED_PARTY_STATE, partyId ?? '');
+  // The claim layers' width and opacity read the state per feature, in the worker: each change
+  // re-tiles their sources and redraws the map, so a change to the same value is not made.
+  const highlight = (partyId: string | null) => {
+    const value = partyId ?? '';
+    if (map.getGlobalState()[SELECTED_PARTY_STATE] !== value) map.setGlobalStateProperty(SELECTED_PARTY_STATE, value);
+  };
   const layers = [...claimLayerIds];
 
   const handleClick = (e: MapLayerMouseEvent) => {
@@ -32,7 +40,8 @@ export function bindSelection(map: SelectionMap, store: AppStore, claimLayerIds:
   map.on('click', handleClick);
   map.on('mousemove', handleHover);
   const unsubscribe = store.subscribe((s) => s.selection.partyId, highlight);
-  // The map was created with the highlight of its day; a selection made since is applied now.
+  // The map was created with the highlight of its day (map-controller.ts): a selection made
+  // since is applied now, and nothing if there was none.
   highlight(store.getState().selection.partyId);
 
   return () => {
