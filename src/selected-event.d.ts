@@ -6,8 +6,6 @@ declare module 'virtual:selected-event' {
   export const event: NewsEvent | null;
   /** What is wrong with the data, when the dev server serves an event that does not validate. */
   export const issues: readonly DataIssue[] | null;
-  /** The event folder as messages name it, e.g. `data/events/badia-2018-12-02`. */
-  export const eventDir: string;
   /** URLs of the basemap layers, emitted as separate files for MapLibre's worker to fetch. */
   export const basemapUrls: Readonly<Record<BasemapLayer, string>>;
 }

@@ -97,6 +97,16 @@ export function basemapDirOf(root: string, eventDir: string): string {
   return typeof named === 'string' && named.trim() !== '' ? resolve(eventDir, named) : join(root, DEFAULT_BASEMAP_DIR);
 }
 
+/** Reads JSON at an absolute path, naming the file by `label` in any issue (a missing file is one). */
+export function readDataJson(absolute: string, label: string): unknown {
+  if (!existsSync(absolute)) {
+    throw new DataValidationError([
+      { file: label, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
+    ]);
+  }
+  return parseJsonText(label, readFileSync(absolute, 'utf8'));
+}
+
 /**
  * The chosen event as the app gets it: its files read, validated by the one loader and measured
  * (`NewsEvent.derived`), here in Node, at build time or when the dev server serves it. Never
@@ -104,15 +114,7 @@ export function basemapDirOf(root: string, eventDir: string): string {
  * already stopped on them, see validate-data.ts).
  */
 export function compileEvent(selected: SelectedEvent): { event: NewsEvent | null; issues: readonly DataIssue[] | null } {
-  const read = (dir: string, label: string, file: string) => {
-    const path = join(dir, file);
-    if (!existsSync(path)) {
-      throw new DataValidationError([
-        { file: `${label}/${file}`, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
-      ]);
-    }
-    return parseJsonText(`${label}/${file}`, readFileSync(path, 'utf8'));
-  };
+  const read = (dir: string, label: string, file: string) => readDataJson(join(dir, file), `${label}/${file}`);
   try {
     const event = parseEvent({
       dir: selected.label,
@@ -181,7 +183,6 @@ export function selectedEventPlugin(projectRoot?: string): Plugin {
         ...layers.map(([key, file]) => `import ${key}Url from ${basemap(file)};`),
         `export const event = ${event ? json(event) : 'null'};`,
         `export const issues = ${issues ? json(issues) : 'null'};`,
-        `export const eventDir = ${JSON.stringify(selected.label)};`,
         `export const basemapUrls = { ${layers.map(([key]) => `${key}: ${key}Url`).join(', ')} };`,
       ].join('\n');
     },

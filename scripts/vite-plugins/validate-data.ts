@@ -5,7 +5,6 @@
  * basemap is only fetched by MapLibre at runtime, so this is where it gets checked, and where
  * each event is checked against its basemap (places inside their countries, names that exist).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import {
@@ -18,24 +17,14 @@ import {
   parseEvent,
 } from '../../src/domain/load-event.ts';
 import type { Basemap, BasemapLayer } from '../../src/domain/types.ts';
-import { DataValidationError, parseJsonText } from '../../src/domain/validate.ts';
+import { DataValidationError } from '../../src/domain/validate.ts';
 import type { DataIssue, Extent } from '../../src/domain/validate.ts';
-import { basemapDirOf, displayPath, EVENTS_DIR, listEventFolders, resolveSelectedEvent } from './selected-event.ts';
+import { basemapDirOf, displayPath, EVENTS_DIR, listEventFolders, readDataJson, resolveSelectedEvent } from './selected-event.ts';
 
 export interface DataSummary {
   /** Each event that passed: its id and folder. */
   readonly events: readonly { readonly id: string; readonly dir: string; readonly basemap: string }[];
   readonly basemaps: readonly string[];
-}
-
-/** Reads JSON at an absolute path, naming the file by `label` in any issue. */
-function readJson(absolute: string, label: string): unknown {
-  if (!existsSync(absolute)) {
-    throw new DataValidationError([
-      { file: label, record: '(file)', field: '(whole file)', expected: 'the file to exist', got: 'no such file' },
-    ]);
-  }
-  return parseJsonText(label, readFileSync(absolute, 'utf8'));
 }
 
 /** Collects the issues of several independent checks, so one run reports all of them. */
@@ -58,14 +47,14 @@ export function loadBasemap(root: string, dir: string): { extent: Extent; layers
   const label = displayPath(root, dir);
   const extent = parseBasemapManifest(
     `${label}/${BASEMAP_MANIFEST}`,
-    readJson(join(dir, BASEMAP_MANIFEST), `${label}/${BASEMAP_MANIFEST}`),
+    readDataJson(join(dir, BASEMAP_MANIFEST), `${label}/${BASEMAP_MANIFEST}`),
   );
   const files = {} as Record<BasemapLayer, { path: string; data: unknown }>;
   // Read every layer first so that a missing file and a malformed one are reported together.
   const reading = new IssueCollector();
   for (const key of Object.keys(BASEMAP_FILES) as BasemapLayer[]) {
     const path = `${label}/${BASEMAP_FILES[key]}`;
-    reading.run(() => (files[key] = { path, data: readJson(join(dir, BASEMAP_FILES[key]), path) }));
+    reading.run(() => (files[key] = { path, data: readDataJson(join(dir, BASEMAP_FILES[key]), path) }));
   }
   if (reading.issues.length > 0) throw new DataValidationError(reading.issues);
   return { extent, layers: parseBasemap(files, extent) };
@@ -102,9 +91,9 @@ export function validateDataDir(root: string, selectedEvent: string | undefined 
     collector.run(() => {
       const event = parseEvent({
         dir: label,
-        event: readJson(join(dir, EVENT_FILES.event), `${label}/${EVENT_FILES.event}`),
-        places: readJson(join(dir, EVENT_FILES.places), `${label}/${EVENT_FILES.places}`),
-        areas: readJson(join(dir, EVENT_FILES.areas), `${label}/${EVENT_FILES.areas}`),
+        event: readDataJson(join(dir, EVENT_FILES.event), `${label}/${EVENT_FILES.event}`),
+        places: readDataJson(join(dir, EVENT_FILES.places), `${label}/${EVENT_FILES.places}`),
+        areas: readDataJson(join(dir, EVENT_FILES.areas), `${label}/${EVENT_FILES.areas}`),
         extent: basemap.extent,
       });
       checkEventOnBasemap(event, basemap.layers, label, displayPath(root, basemapDir));

@@ -4,12 +4,9 @@
  * the page ships the result and neither the validator nor Turf. The basemap stays as separate
  * files that MapLibre's worker fetches by URL (checked at build time by validate-data.ts).
  */
-import { basemapUrls as selectedBasemapUrls, event, eventDir, issues } from 'virtual:selected-event';
+import { basemapUrls as selectedBasemapUrls, event, issues } from 'virtual:selected-event';
 import { DataValidationError } from './data-issue.ts';
 import type { BasemapLayer, NewsEvent } from './types.ts';
-
-/** The bundled event's folder, as named in validation messages. */
-export const BUNDLED_EVENT_DIR = eventDir;
 
 /**
  * The bundled event.

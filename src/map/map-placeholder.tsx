@@ -20,9 +20,10 @@
  * small.
  */
 import { bboxClip, simplify } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Basemap, LonLat, NewsEvent, Party } from '../domain/types.ts';
 import { PALETTES } from './map-style.ts';
+import { drawnLines } from './drawn-lines.ts';
 
 /** The drawing's width in its own units; its height follows the view's shape. */
 const WIDTH = 1000;
@@ -53,66 +54,38 @@ function projection(bounds: readonly [LonLat, LonLat]): { project: Project; heig
   return { project, height };
 }
 
-/** Lines and polygons only, as the drawing uses them. */
-type Drawable = Polygon | MultiPolygon | MultiLineString | Geometry;
-
-function projected(geometry: Drawable, project: Project): Geometry | null {
-  const ring = (r: Position[]) => r.map(project);
-  switch (geometry.type) {
-    case 'Polygon':
-      return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
-    case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(ring)) };
-    case 'LineString':
-      return { type: 'LineString', coordinates: ring(geometry.coordinates) };
-    case 'MultiLineString':
-      return { type: 'MultiLineString', coordinates: geometry.coordinates.map(ring) };
-    default:
-      return null;
-  }
-}
-
 /**
- * SVG path data, compact: whole units, each point relative to the one before (`l`), repeated
- * points dropped, polygon rings closed.
+ * SVG path data for one line, compact: whole units, each point relative to the one before
+ * (`l`), repeated points dropped; empty when nothing is left to draw.
  */
-function pathData(geometry: Geometry): string {
+function linePath(positions: Position[], closed: boolean): string {
   const numbers = (values: number[]) => values.map((v, i) => (i > 0 && v >= 0 ? ' ' : '') + String(v)).join('');
-  const line = (r: Position[], close: boolean) => {
-    const points = r.map((p) => [Math.round(p[0] ?? 0), Math.round(p[1] ?? 0)] as const);
-    const first = points[0];
-    if (!first) return '';
-    const deltas: number[] = [];
-    let [x, y] = first;
-    for (const [px, py] of points.slice(1)) {
-      if (px === x && py === y) continue;
-      deltas.push(px - x, py - y);
-      [x, y] = [px, py];
-    }
-    if (deltas.length === 0) return '';
-    return `M${numbers([...first])}l${numbers(deltas)}${close ? 'z' : ''}`;
-  };
-  switch (geometry.type) {
-    case 'Polygon':
-      return geometry.coordinates.map((r) => line(r, true)).join('');
-    case 'MultiPolygon':
-      return geometry.coordinates.flatMap((p) => p.map((r) => line(r, true))).join('');
-    case 'LineString':
-      return line(geometry.coordinates, false);
-    case 'MultiLineString':
-      return geometry.coordinates.map((r) => line(r, false)).join('');
-    default:
-      return '';
+  const points = positions.map((p) => [Math.round(p[0] ?? 0), Math.round(p[1] ?? 0)] as const);
+  const first = points[0];
+  if (!first) return '';
+  const deltas: number[] = [];
+  let [x, y] = first;
+  for (const [px, py] of points.slice(1)) {
+    if (px === x && py === y) continue;
+    deltas.push(px - x, py - y);
+    [x, y] = [px, py];
   }
+  if (deltas.length === 0) return '';
+  return `M${numbers([...first])}l${numbers(deltas)}${closed ? 'z' : ''}`;
 }
 
-/** Projected and simplified like the basemap, as path data. */
+/** A geometry's lines projected and simplified to under a pixel of the drawing, as path data. */
 function simplified(geometry: Geometry, project: Project): string {
-  const p = projected(geometry, project);
-  if (!p) return '';
-  return pathData(
-    simplify({ type: 'Feature', geometry: p, properties: {} }, { tolerance: TOLERANCE, highQuality: true }).geometry,
-  );
+  return drawnLines(geometry)
+    .map(({ positions, closed }) => {
+      if (positions.length < 2) return '';
+      const line = simplify(
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: positions.map(project) }, properties: {} },
+        { tolerance: TOLERANCE, highQuality: true },
+      );
+      return linePath(line.geometry.coordinates, closed);
+    })
+    .join('');
 }
 
 /**

@@ -7,6 +7,7 @@ import { LANG_DIR, localize, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
 import { COLORS } from './map-style.ts';
 import { PartyPattern, SVG_DASHES } from '../ui/party-pattern.tsx';
+import { drawnLines } from './drawn-lines.ts';
 
 const WIDTH = 800;
 const HEIGHT = 600;
@@ -203,16 +204,7 @@ function geometryPath(geometry: Geometry, project: Project): string {
             .join(' ')}`,
       )
       .join('') + (close ? 'Z' : '');
-  switch (geometry.type) {
-    case 'Polygon':
-      return geometry.coordinates.map((r) => ring(r, true)).join('');
-    case 'MultiPolygon':
-      return geometry.coordinates.flatMap((poly) => poly.map((r) => ring(r, true))).join('');
-    case 'LineString':
-      return ring(geometry.coordinates, false);
-    case 'MultiLineString':
-      return geometry.coordinates.map((r) => ring(r, false)).join('');
-    default:
-      return '';
-  }
+  return drawnLines(geometry)
+    .map(({ positions, closed }) => ring(positions, closed))
+    .join('');
 }

@@ -8,8 +8,7 @@ import { LOCALES } from '../i18n/format.ts';
 /**
  * The measured gaps between every pair of claims (measured by the build), in words with their
  * uncertainty, shown when the reader opens it, and drawn on the map from the same switch as the
- * legend's. On paper (`print`) the table is simply
- * there, without the switch.
+ * legend's. On paper (`print`) the table is simply there, without the switch.
  */
 export function GapsTable({ variant = 'screen' }: { variant?: 'screen' | 'print' }) {
   const event = useAppStore(selectEvent);
