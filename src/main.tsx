@@ -97,7 +97,8 @@ function once(fn: () => void): () => void {
 /**
  * Test hooks, documented in tests/browser/README.md: a copy of the store's serializable state
  * (selection, view and story), so that end-to-end tests read what the app holds rather than probes
- * written into the DOM for them, and the map handle's snapshot. Read-only: they hand out copies.
+ * written into the DOM for them, the map handle's snapshot, and a promise of the map's next rest
+ * (tests wait for the state itself, never for a guessed time). Read-only: they hand out copies.
  */
 function exposeStateForTests(store: AppStore): void {
   Object.defineProperty(window, '__appState', {
@@ -117,6 +118,16 @@ function exposeStateForTests(store: AppStore): void {
       let binary = '';
       for (const byte of bytes) binary += String.fromCharCode(byte);
       return btoa(binary);
+    },
+  });
+  // Resolves true at the live map's next rest (src/map/map-handle.ts), false with no live map.
+  Object.defineProperty(window, '__mapSettled', {
+    configurable: true,
+    value: async () => {
+      const map = currentMap();
+      if (!map) return false;
+      await map.settled();
+      return true;
     },
   });
 }

@@ -167,7 +167,14 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
     setTimeout(() => rendering || start(), 500);
     setTimeout(start, 3000);
   };
-  if (document.readyState === 'complete') fallback();
+  // An embed's page is empty until the app renders it: there is no first paint to wait for, and
+  // waiting for one would leave the article's frame blank until the three seconds' fallback. Its
+  // scripts start once the document (the template that holds them, after this script) is parsed.
+  if (html.dataset.embed !== undefined) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+    else start();
+  }
+  else if (document.readyState === 'complete') fallback();
   else addEventListener('load', fallback, { once: true });
 })();`;
 }

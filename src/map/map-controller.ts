@@ -222,6 +222,12 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
       const blob = await exportMapPng(map, exportContent(event, view.lang), options);
       return new File([blob], name, { type: 'image/png' });
     },
+    // Asked for a frame now: MapLibre fires `idle` after the first frame that leaves nothing to do.
+    settled: () =>
+      new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
   });
   return { map, unbind };
 }

@@ -18,6 +18,11 @@ export interface MapCommands {
    * named for the event, the language and the selected party.
    */
   exportPng(options?: PngExportOptions): Promise<File>;
+  /**
+   * Resolves at the map's next rest: once a frame has been drawn with no camera move, tile,
+   * style change or transition still pending (MapLibre's `idle`, after a repaint asked for now).
+   */
+  settled(): Promise<void>;
 }
 
 export interface PngExportOptions {
