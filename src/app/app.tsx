@@ -6,7 +6,7 @@ import { translateRich } from '../i18n/rich.tsx';
 import { formatEventDay, formatLocalAndUtcTime } from '../i18n/format.ts';
 import { eventCaption } from '../i18n/event-text.ts';
 import { MapView } from '../map/map-view.tsx';
-import { VersionPanel } from '../panel/version-panel.tsx';
+import { VERSIONS_LIST_ID, VersionPanel } from '../panel/version-panel.tsx';
 import { Legend } from '../panel/legend.tsx';
 import { ComparisonTable } from '../panel/comparison-table.tsx';
 import { GapsTable } from '../panel/gaps-table.tsx';
@@ -22,6 +22,8 @@ import { useStoryKeys } from '../story/story-keys.ts';
 import { usePresentation } from '../story/presentation.ts';
 import { MapDownloadButton } from '../panel/map-download-button.tsx';
 import { PrintButton, PrintHandout } from '../panel/print-handout.tsx';
+import { SkipLink } from '../ui/skip-link.tsx';
+import { STORY_HEADING_ID } from '../story/story-panel.tsx';
 
 /** The page in the mode the URL asked for: the full reader's page, or the compact embed. */
 export function App() {
@@ -61,6 +63,7 @@ function ReaderApp() {
 
   return (
     <div className="app">
+      <SkipLink targetId={isStoryOpen ? STORY_HEADING_ID : VERSIONS_LIST_ID} />
       <header className="app-header" hidden={isPresenting}>
         <div className="app-header-top">
           <p className="app-kicker">{translate(lang, 'app.kicker')}</p>

@@ -5,10 +5,11 @@ import { DEFAULT_DISPLAY } from '../store/url-params.ts';
 import { localize, translate } from '../i18n/index.ts';
 import { eventCaption } from '../i18n/event-text.ts';
 import { MapView } from '../map/map-view.tsx';
-import { VersionPanel } from '../panel/version-panel.tsx';
+import { VERSIONS_LIST_ID, VersionPanel } from '../panel/version-panel.tsx';
 import { Legend } from '../panel/legend.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { StoryPanel } from '../story/story-panel.tsx';
+import { STORY_HEADING_ID, StoryPanel } from '../story/story-panel.tsx';
+import { SkipLink } from '../ui/skip-link.tsx';
 
 /**
  * The page inside a news article's `<iframe>` (`?embed=1`): the title, the map, every version
@@ -32,6 +33,7 @@ export function EmbedApp() {
 
   return (
     <div className="embed-app" data-testid="embed">
+      <SkipLink targetId={isStoryOpen ? STORY_HEADING_ID : VERSIONS_LIST_ID} />
       {!isPlain && (
         <header className="embed-header">
           <h1>{localize(event.title, lang)}</h1>

@@ -5,6 +5,9 @@ import { selectEvent, selectLang, selectSelection } from '../store/selectors.ts'
 import { translate } from '../i18n/index.ts';
 import { PartyCard } from './party-card.tsx';
 
+/** Where the page's skip link takes focus: the next Tab reaches the first version's control. */
+export const VERSIONS_LIST_ID = 'versions-list';
+
 /** One card per party, all from the same component, in the data's order (compact in an embed). */
 export function VersionPanel({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
   const event = useAppStore(selectEvent);
@@ -34,7 +37,7 @@ export function VersionPanel({ variant = 'full' }: { variant?: 'full' | 'compact
           {translate(lang, 'panel.intro')} <a href="#glossary">{translate(lang, 'glossary.heading')}</a>
         </p>
       )}
-      <div className="party-cards" ref={listRef}>
+      <div className="party-cards" ref={listRef} id={VERSIONS_LIST_ID} tabIndex={-1} aria-labelledby="versions-heading">
         {event.versions.map((version) => {
           const party = event.parties.find((p) => p.id === version.party);
           if (!party) return null;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
 import { localize, translate, type MessageKey } from '../i18n/index.ts';
@@ -7,6 +7,9 @@ import { canStep, paragraphs } from '../domain/story.ts';
 import { PartySwatch } from '../panel/party-swatch.tsx';
 import { requestFullscreen } from './presentation.ts';
 import { readerHasActed } from '../ui/reader-input.ts';
+
+/** Where the page's skip link takes focus in a story: the chapter's heading. */
+export const STORY_HEADING_ID = 'story-chapter-title';
 
 /**
  * The guided story's panel, the same in the reader's page, an embed and presentation mode: the
@@ -27,7 +30,6 @@ export function StoryPanel() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownIndex = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const headingId = useId();
   const t = (key: MessageKey, values?: Record<string, string>) => translate(lang, key, values);
 
   const story = event.story;
@@ -60,7 +62,7 @@ export function StoryPanel() {
   };
 
   return (
-    <section className="story-panel" data-testid="story" data-chapter={chapter.id} aria-labelledby={headingId}>
+    <section className="story-panel" data-testid="story" data-chapter={chapter.id} aria-labelledby={STORY_HEADING_ID}>
       <div className="story-top">
         <p className="story-kicker">{localize(story.title, lang)}</p>
         <p className="story-progress" data-testid="story-progress">
@@ -72,7 +74,7 @@ export function StoryPanel() {
         <span style={{ inlineSize: `${((index + 1) / total) * 100}%` }} />
       </div>
 
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="story-title">
+      <h2 id={STORY_HEADING_ID} ref={headingRef} tabIndex={-1} className="story-title">
         {localize(chapter.title, lang)}
       </h2>
       <div className="story-text">
@@ -90,8 +92,8 @@ export function StoryPanel() {
       {chapter.note && <p className="story-note">{localize(chapter.note, lang)}</p>}
 
       {isLast && story.questions.length > 0 && (
-        <section className="story-questions" aria-labelledby={`${headingId}-questions`}>
-          <h3 id={`${headingId}-questions`}>{t('story.questions')}</h3>
+        <section className="story-questions" aria-labelledby={`${STORY_HEADING_ID}-questions`}>
+          <h3 id={`${STORY_HEADING_ID}-questions`}>{t('story.questions')}</h3>
           <ol>
             {story.questions.map((question, i) => (
               <li key={i}>{localize(question, lang)}</li>

@@ -8,7 +8,7 @@ import { ar } from '../../src/i18n/ar.ts';
 import { en } from '../../src/i18n/en.ts';
 import { realEventInput } from '../fixtures/real-data.ts';
 import {
-  canvasImage,
+  appState,
   claimMarker,
   MAP,
   openIdle,
@@ -16,8 +16,13 @@ import {
   card,
   readView,
   selectButton,
+  settledCanvas,
+  STATE_CEILING_MS,
   useBrowser,
+  waitForMapState,
   waitSelected,
+  type Session,
+  emulateMedia,
 } from './helpers.ts';
 import { crop, diffCount, type Image } from './image.ts';
 import { project } from './geo.ts';
@@ -32,7 +37,10 @@ async function documentLanguage(page: Page) {
   return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, title: document.title }));
 }
 
-/** Waits for a map built in `lang` to be idle: after a switch the old one is torn down first. */
+/**
+ * Waits for a map built in `lang` to be idle: after a switch the old one is torn down first. A
+ * rebuild is a map's first load again: the ceiling is waitForMapState's.
+ */
 async function waitForMapIn(page: Page, lang: 'en' | 'ar') {
   await page.waitForFunction(
     ({ lang, map }) =>
@@ -80,79 +88,195 @@ async function markerPositions(page: Page): Promise<Record<string, [number, numb
   }, MAP);
 }
 
-describe('?lang=ar', () => {
-  it('sets <html lang="ar" dir="rtl"> and an Arabic title, and shows Arabic names on the page and on the map', async () => {
-    const s = await openIdle(browser, WIDE, '?lang=ar');
+/** What decides the panel's side and whether the map is mirrored, at the page's current state. */
+async function layout(page: Page) {
+  const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+  return {
+    map: await box(MAP),
+    panel: await box('.panel'),
+    zoom: await box('.maplibregl-ctrl-zoom-in'),
+    view: await readView(page),
+    markers: await markerPositions(page),
+  };
+}
+
+/** A page freshly opened with ?lang=ar: Arabic everywhere, MapLibre's own strings, Intl's dates. */
+async function expectArabicPage(page: Page): Promise<void> {
+  expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
+  expect(await page.locator('h1').innerText()).toBe(event.title.ar);
+
+  for (const party of PARTIES) {
+    const text = await page.locator(card(party)).innerText();
+    const version = event.versions.find((v) => v.party === party)!;
+    expect(text, `${party} card in Arabic`).toContain(version.speaker.ar);
+    expect(text, `${party} card has no English speaker line`).not.toContain(version.speaker.en);
+  }
+
+  const markers = await page.$$eval('[data-testid="place-marker"]', (els) =>
+    els.map((el) => ({
+      id: (el as HTMLElement).dataset.place!,
+      text: el.textContent ?? '',
+      label: el.getAttribute('aria-label') ?? '',
+    })),
+  );
+  expect(markers.length).toBeGreaterThanOrEqual(5);
+  for (const marker of markers) {
+    const place = event.places.find((p) => p.id === marker.id)!;
+    expect(marker.text, `marker ${marker.id} shows its Arabic name`).toContain(place.name.ar);
+    expect(marker.label, `marker ${marker.id} is announced in Arabic`).toContain(place.name.ar);
+  }
+  for (const party of PARTIES) {
+    const badge = page.locator(claimMarker(party));
+    expect(await badge.getAttribute('lang')).toBe('ar');
+    expect(await badge.innerText()).toContain(ar['map.claimBadge']);
+  }
+
+  // MapLibre's own strings come through its `locale` option.
+  expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe(ar['maplibre.zoomIn']);
+  expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).toBe(ar['maplibre.zoomOut']);
+  expect(await page.locator('.maplibregl-ctrl-scale').innerText()).toContain(ar['maplibre.kilometers']);
+  expect(await page.locator(`${MAP} canvas`).getAttribute('aria-label')).toBe(ar['maplibre.mapTitle']);
+
+  // Dates and times through Intl: Levantine month, Western digits, Damascus time.
+  const dateline = await page.locator('.app-dateline time').innerText();
+  expect(dateline).toContain('الأحد، 2 كانون الأول 2018');
+  expect(dateline).toContain('20:00');
+  expect(dateline).toContain('18:00');
+}
+
+/** The self-hosted Arabic font among `requests`, all fonts from the page's own origin. */
+function expectArabicFontFromOwnOrigin(s: Session, requests: readonly string[]): void {
+  const fonts = requests.filter((url) => url.endsWith('.woff2'));
+  expect(
+    fonts.some((url) => /noto-sans-arabic-arabic-400/.test(url)),
+    `Arabic 400 woff2 requested: ${fonts.join(', ')}`,
+  ).toBe(true);
+  expect(
+    fonts.every((url) => url.startsWith(s.origin)),
+    'fonts from the page’s own origin',
+  ).toBe(true);
+}
+
+/** In English: the translation, and the Arabic original one click away. */
+async function expectQuotesInEnglish(page: Page): Promise<void> {
+  const version = event.versions.find((v) => v.party === 'syrian-government')!;
+  const quote = version.quotes[0]!;
+  const c = page.locator(card('syrian-government'));
+  await c.scrollIntoViewIfNeeded();
+  expect(await c.innerText()).toContain(quote.translations.en);
+  const original = c.locator('blockquote[lang="ar"]').first();
+  expect(await original.isVisible(), 'original hidden at first').toBe(false);
+  await c
+    .locator('summary', { hasText: en['card.quoteShowOriginal'].replace('{language}', 'Arabic') })
+    .first()
+    .click();
+  expect(await original.isVisible(), 'original shown after one click').toBe(true);
+  expect(await original.getAttribute('dir')).toBe('rtl');
+  expect(await original.innerText()).toBe(quote.original.text);
+}
+
+/** In Arabic: the original, shown, with no translation back from English. */
+async function expectQuotesInArabic(page: Page): Promise<void> {
+  for (const version of event.versions) {
+    const c = page.locator(card(version.party));
+    for (const quote of version.quotes) {
+      const text = await c.innerText();
+      expect(text).toContain(quote.original.text);
+      expect(text).not.toContain(quote.translations.en);
+    }
+  }
+}
+
+// One page, opened in English (the browser's language), switched, reloaded, then opened afresh
+// with ?lang=ar: each check that is about a freshly opened page runs right after an opening.
+describe('English and Arabic on one page', () => {
+  it('the language switch is the first Tab stop after the skip link and works with Enter and with a click: the selection and the view stay, the map is rebuilt in the other language, ?lang= goes in the URL; quotes in English; a reload opens in the URL’s language; ?lang=ar opens the Arabic page (direction, title, names on the page and the map, MapLibre’s strings, dates, the self-hosted font, quotes), with the panel on the other side and the map unmirrored', async () => {
+    const s = await openIdle(browser, WIDE);
     const { page } = s;
-    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
-    expect(await page.locator('h1').innerText()).toBe(event.title.ar);
+    const english = await layout(page);
 
-    for (const party of PARTIES) {
-      const text = await page.locator(card(party)).innerText();
-      const version = event.versions.find((v) => v.party === party)!;
-      expect(text, `${party} card in Arabic`).toContain(version.speaker.ar);
-      expect(text, `${party} card has no English speaker line`).not.toContain(version.speaker.en);
-    }
-
-    const markers = await page.$$eval('[data-testid="place-marker"]', (els) =>
-      els.map((el) => ({
-        id: (el as HTMLElement).dataset.place!,
-        text: el.textContent ?? '',
-        label: el.getAttribute('aria-label') ?? '',
-      })),
-    );
-    expect(markers.length).toBeGreaterThanOrEqual(5);
-    for (const marker of markers) {
-      const place = event.places.find((p) => p.id === marker.id)!;
-      expect(marker.text, `marker ${marker.id} shows its Arabic name`).toContain(place.name.ar);
-      expect(marker.label, `marker ${marker.id} is announced in Arabic`).toContain(place.name.ar);
-    }
-    for (const party of PARTIES) {
-      const badge = page.locator(claimMarker(party));
-      expect(await badge.getAttribute('lang')).toBe('ar');
-      expect(await badge.innerText()).toContain(ar['map.claimBadge']);
-    }
-
-    // MapLibre's own strings come through its `locale` option.
-    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe(ar['maplibre.zoomIn']);
-    expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label')).toBe(ar['maplibre.zoomOut']);
-    expect(await page.locator('.maplibregl-ctrl-scale').innerText()).toContain(ar['maplibre.kilometers']);
-    expect(await page.locator(`${MAP} canvas`).getAttribute('aria-label')).toBe(ar['maplibre.mapTitle']);
-
-    // Dates and times through Intl: Levantine month, Western digits, Damascus time.
-    const dateline = await page.locator('.app-dateline time').innerText();
-    expect(dateline).toContain('الأحد، 2 كانون الأول 2018');
-    expect(dateline).toContain('20:00');
-    expect(dateline).toContain('18:00');
-    s.expectClean();
-  });
-
-  it('puts the panel on the other side from English, and leaves the map itself unmirrored', async () => {
-    const layout = async (lang: 'en' | 'ar') => {
-      const s = await openIdle(browser, WIDE, `?lang=${lang}`);
-      const { page } = s;
-      const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
-      const result = {
-        map: await box(MAP),
-        panel: await box('.panel'),
-        zoom: await box('.maplibregl-ctrl-zoom-in'),
-        view: await readView(page),
-        markers: await markerPositions(page),
-      };
-      s.expectClean();
-      await page.close();
-      return result;
+    // Reached with the keyboard from the top of a fresh page: the first stop after "Skip the
+    // map" (the page's own first stop, skip-link.test.ts), before anything else in the header.
+    const tabToNext = async () => {
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.dataset.testid ?? el?.className ?? null;
+      });
     };
-    const english = await layout('en');
-    const arabic = await layout('ar');
+    expect(await tabToNext(), 'the first stop: the skip link').toBe('skip-link');
+    expect(await tabToNext(), 'the language switch is the next stop').toBe('language-switch');
 
+    // A selection and its view, then the switch, used with Enter.
+    await emulateMedia(page, { reducedMotion: 'reduce' });
+    await page.click(selectButton('sohr'));
+    await waitSelected(page, 'sohr', 'the card button', STATE_CEILING_MS);
+    const canvasBefore = await settledCanvas(page);
+    const viewBefore = await readView(page);
+    const toggle = page.getByTestId('language-switch');
+    expect(await toggle.innerText()).toBe(en['lang.switchTo']);
+    expect(await toggle.getAttribute('lang')).toBe('ar');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await waitForMapIn(page, 'ar');
+
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
+    expect(await page.locator(card('sohr')).getAttribute('aria-current'), 'sohr still selected in the panel').toBe('true');
+    expect(await page.locator(selectButton('sohr')).innerText()).toBe(ar['card.shown']);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true',
+      claimMarker('sohr'),
+      {
+        timeout: STATE_CEILING_MS,
+      },
+    );
+    expectSameCamera(viewBefore, await readView(page), 'after the switch');
+
+    // The same map at the same camera; only its printed names differ (Arabic country names).
+    const canvasAfter = await settledCanvas(page);
+    const rows = Math.min(canvasBefore.height, canvasAfter.height) - 2;
+    const differing = diffCount(middleRows(canvasBefore, rows), middleRows(canvasAfter, rows));
+    const share = differing / (canvasBefore.width * rows);
+    console.log(
+      `[languages] canvas: ${differing} px (${(share * 100).toFixed(2)} %) differ between English and Arabic at one camera`,
+    );
+    expect(differing, 'the Arabic canvas prints other names').toBeGreaterThan(200);
+    expect(share, 'but draws the same map, not mirrored').toBeLessThan(0.05);
+
+    // And back, with a click on the switch now written in English.
+    expect(await toggle.innerText()).toBe(ar['lang.switchTo']);
+    await toggle.click();
+    await waitForMapIn(page, 'en');
+    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', title: event.title.en });
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await page.locator(card('sohr')).getAttribute('aria-current')).toBe('true');
+
+    await expectQuotesInEnglish(page);
+
+    // A reload opens in the language of the URL.
+    await page.goto(page.url().replace('lang=en', 'lang=ar'));
+    expect((await documentLanguage(page)).lang).toBe('ar');
+
+    // The Arabic page opened afresh from a plain ?lang=ar: no selection, the opening view, the
+    // reader's motion preference back to the browser's.
+    await emulateMedia(page, { reducedMotion: null });
+    const requestsBefore = s.requests.length;
+    await s.open('?lang=ar');
+    await waitForMapState(page, 'idle');
+    expect((await appState(page)).selection.partyId, 'nothing selected').toBeNull();
+    await expectArabicPage(page);
+    expectArabicFontFromOwnOrigin(s, s.requests.slice(requestsBefore));
+    await expectQuotesInArabic(page);
+
+    // The panel on the other side from English, the zoom buttons too; the map itself unmirrored.
+    const arabic = await layout(page);
     expect(english.panel.x, 'English: panel right of the map').toBeGreaterThan(english.map.x);
     expect(arabic.panel.x, 'Arabic: panel left of the map').toBeLessThan(arabic.map.x);
     expect(arabic.map.width, 'the map keeps its size').toBeCloseTo(english.map.width, 0);
     // The zoom buttons follow the reading direction: near the map's outer edge each time.
     expect(english.zoom.x - english.map.x, 'English: zoom at the right').toBeGreaterThan(english.map.width / 2);
     expect(arabic.zoom.x - arabic.map.x, 'Arabic: zoom at the left').toBeLessThan(arabic.map.width / 2);
-
     // Not mirrored: in both languages every pinned place sits where its longitude and
     // latitude put it on the map's view (east stays east).
     for (const [lang, result] of [
@@ -167,120 +291,6 @@ describe('?lang=ar', () => {
         const [x, y] = result.markers[id]!;
         expect(Math.abs(x - expected.x), `${lang} ${id}: x`).toBeLessThanOrEqual(2);
         expect(Math.abs(y - expected.y), `${lang} ${id}: y`).toBeLessThanOrEqual(2);
-      }
-    }
-  });
-
-  it('loads the self-hosted Arabic font from its own origin (the canvas labels are checked in arabic-labels.test.ts)', async () => {
-    const s = await openIdle(browser, WIDE, '?lang=ar');
-    const fonts = s.requests.filter((url) => url.endsWith('.woff2'));
-    expect(
-      fonts.some((url) => /noto-sans-arabic-arabic-400/.test(url)),
-      `Arabic 400 woff2 requested: ${fonts.join(', ')}`,
-    ).toBe(true);
-    expect(
-      fonts.every((url) => url.startsWith(s.origin)),
-      'fonts from the page’s own origin',
-    ).toBe(true);
-    s.expectClean();
-  });
-});
-
-describe('switching language', () => {
-  it('keeps the selected party and the view, rebuilds the map in the other language, and puts ?lang= in the URL', async () => {
-    const s = await openIdle(browser, WIDE);
-    const { page } = s;
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.click(selectButton('sohr'));
-    await waitSelected(page, 'sohr', 'the card button');
-    const viewBefore = await readView(page);
-    const canvasBefore = await canvasImage(page);
-
-    const toggle = page.getByTestId('language-switch');
-    expect(await toggle.innerText()).toBe(en['lang.switchTo']);
-    expect(await toggle.getAttribute('lang')).toBe('ar');
-    await toggle.click();
-    await waitForMapIn(page, 'ar');
-
-    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl', title: event.title.ar });
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
-    expect(await page.locator(card('sohr')).getAttribute('aria-current'), 'sohr still selected in the panel').toBe('true');
-    expect(await page.locator(selectButton('sohr')).innerText()).toBe(ar['card.shown']);
-    await page.waitForFunction(
-      (sel) => document.querySelector(sel)?.getAttribute('aria-pressed') === 'true',
-      claimMarker('sohr'),
-      { timeout: 10_000 },
-    );
-    expectSameCamera(viewBefore, await readView(page), 'after the switch');
-
-    // The same map at the same camera; only its printed names differ (Arabic country names).
-    const canvasAfter = await canvasImage(page);
-    const rows = Math.min(canvasBefore.height, canvasAfter.height) - 2;
-    const differing = diffCount(middleRows(canvasBefore, rows), middleRows(canvasAfter, rows));
-    const share = differing / (canvasBefore.width * rows);
-    console.log(
-      `[languages] canvas: ${differing} px (${(share * 100).toFixed(2)} %) differ between English and Arabic at one camera`,
-    );
-    expect(differing, 'the Arabic canvas prints other names').toBeGreaterThan(200);
-    expect(share, 'but draws the same map, not mirrored').toBeLessThan(0.05);
-
-    // And back, from the switch now written in English.
-    expect(await toggle.innerText()).toBe(ar['lang.switchTo']);
-    await toggle.click();
-    await waitForMapIn(page, 'en');
-    expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr', title: event.title.en });
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
-    expect(await page.locator(card('sohr')).getAttribute('aria-current')).toBe('true');
-
-    // A reload opens in the language of the URL.
-    await page.goto(page.url().replace('lang=en', 'lang=ar'));
-    expect((await documentLanguage(page)).lang).toBe('ar');
-    s.expectClean();
-  });
-
-  it('is reached and used with the keyboard', async () => {
-    const s = await openIdle(browser, WIDE);
-    const { page } = s;
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid);
-    expect(focused, 'the language switch is the first stop').toBe('language-switch');
-    await page.keyboard.press('Enter');
-    await waitForMapIn(page, 'ar');
-    expect((await documentLanguage(page)).dir).toBe('rtl');
-    s.expectClean();
-  });
-});
-
-describe('quotes', () => {
-  it('in English: the translation, and the Arabic original one click away', async () => {
-    const s = await openIdle(browser, WIDE, '?lang=en');
-    const { page } = s;
-    const version = event.versions.find((v) => v.party === 'syrian-government')!;
-    const quote = version.quotes[0]!;
-    const c = page.locator(card('syrian-government'));
-    await c.scrollIntoViewIfNeeded();
-    expect(await c.innerText()).toContain(quote.translations.en);
-    const original = c.locator('blockquote[lang="ar"]').first();
-    expect(await original.isVisible(), 'original hidden at first').toBe(false);
-    await c
-      .locator('summary', { hasText: en['card.quoteShowOriginal'].replace('{language}', 'Arabic') })
-      .first()
-      .click();
-    expect(await original.isVisible(), 'original shown after one click').toBe(true);
-    expect(await original.getAttribute('dir')).toBe('rtl');
-    expect(await original.innerText()).toBe(quote.original.text);
-    s.expectClean();
-  });
-
-  it('in Arabic: the original, shown, with no translation back from English', async () => {
-    const s = await openIdle(browser, WIDE, '?lang=ar');
-    const { page } = s;
-    for (const version of event.versions) {
-      const c = page.locator(card(version.party));
-      for (const quote of version.quotes) {
-        const text = await c.innerText();
-        expect(text).toContain(quote.original.text);
-        expect(text).not.toContain(quote.translations.en);
       }
     }
     s.expectClean();
