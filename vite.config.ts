@@ -20,9 +20,13 @@ const SCREENSHOTS = 'tests/browser/screenshots.test.ts';
 const BROWSER = {
   environment: 'node' as const,
   globalSetup: ['tests/browser/global-setup.ts'],
+  // One file at a time: the browser tests are bound by this machine's CPU (WebGL in SwiftShader),
+  // so files side by side only slow each other down.
   fileParallelism: false,
-  testTimeout: 60_000,
+  // Ceilings for a loaded machine, not timings: tests wait for states (tests/browser/helpers.ts).
+  testTimeout: 120_000,
   hookTimeout: 120_000,
+  expect: { poll: { timeout: 30_000, interval: 50 } },
 };
 
 export default defineConfig({

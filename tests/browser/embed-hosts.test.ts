@@ -11,7 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { buildEmbedCode, DEFAULT_EMBED_HEIGHT, EMBED_MARKER } from '../../src/embed/embed-code.ts';
 import { measureContentHeight } from '../../src/embed/auto-height.ts';
-import { MAP, card, useBrowser, waitForMapState, type AppStateSnapshot, type Session } from './helpers.ts';
+import {
+  MAP,
+  STATE_CEILING_MS,
+  card,
+  scrollSettled,
+  useBrowser,
+  waitForMapState,
+  type AppStateSnapshot,
+  type Session,
+  waitSettled,
+} from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -119,7 +129,8 @@ afterAll(async () => {
 
 // After the hooks above: vitest runs `afterAll` hooks last-registered first, so the browser closes
 // (and drops its keep-alive connections) before the servers are closed.
-const browser = useBrowser();
+// What these tests check is where things end up, not the flight there (see BrowserOptions).
+const browser = useBrowser([], { reducedMotion: 'reduce' });
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -146,7 +157,7 @@ async function appFrame(page: Page, selector: string): Promise<Frame> {
         return !!f && !!f.getAttribute('src');
       },
       selector,
-      { timeout: 15_000, polling: 100 },
+      { timeout: STATE_CEILING_MS, polling: 100 },
     );
   } catch {
     throw new Error(`the host page has no ${selector} with a src`);
@@ -194,23 +205,32 @@ function formatsOf(messages: HostMessage[]): Record<string, HostMessage[]> {
   return out;
 }
 
-/** Polls `probe` until `ok` holds on `stableFor` reads in a row (ms apart), or fails with `describe(last)`. */
-async function waitUntil<T>(
-  probe: () => Promise<T>,
-  ok: (v: T) => boolean,
-  describe: (v: T | undefined) => string,
-  { timeout = 20_000, interval = 150, stableFor = 3 } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeout;
+/**
+ * Polls `probe` until `ok` holds, or fails with `describe(last)` after the state ceiling: a wait
+ * for a state, however late it comes on a loaded machine.
+ */
+async function waitUntil<T>(probe: () => Promise<T>, ok: (v: T) => boolean, describe: (v: T | undefined) => string): Promise<T> {
+  const deadline = Date.now() + STATE_CEILING_MS;
   let last: T | undefined;
-  let streak = 0;
   while (Date.now() < deadline) {
     last = await probe();
-    streak = ok(last) ? streak + 1 : 0;
-    if (streak >= stableFor) return last;
-    await new Promise((r) => setTimeout(r, interval));
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(describe(last));
+}
+
+/** Resolves after the frame's document has drawn `count` more frames. */
+async function frameFrames(frame: Frame, count = 2): Promise<void> {
+  await frame.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
 }
 
 async function expectNoHorizontalScroll(frame: Frame, width: number): Promise<void> {
@@ -297,8 +317,10 @@ const VARIANTS: Variant[] = [
 
 describe('the test harness', () => {
   it('sees errors thrown and logged inside a cross-origin frame (so "no error in the frame" means something)', async () => {
-    const file = hostPage('probe.html', 'probe', generatedCode({ script: false }));
-    const s = await openHost(file, 640);
+    // A quiet page of the app's origin in the frame (robots.txt): what is checked is the
+    // session's recording of a cross-origin frame, not the app, which loads in every test below.
+    const code = generatedCode({ script: false }).replace(/src="[^"]*"/, `src="${appUrl}robots.txt"`);
+    const s = await openHost(hostPage('probe.html', 'probe', code), 640);
     const frame = await appFrame(s.page, OURS);
     await frame.waitForLoadState('load');
     await frame.evaluate(() => {
@@ -311,94 +333,83 @@ describe('the test harness', () => {
       async () => [s.consoleErrors.join('\n'), s.pageErrors.join('\n')],
       ([c, p]) => c!.includes('probe: console error') && p!.includes('probe: uncaught error'),
       (v) => `the session did not record the frame's errors: ${JSON.stringify(v)}`,
-      { stableFor: 1 },
     );
   });
 });
 
+/** The frame's width, its content's height, its box on the host, and the last height it reported. */
+interface Heights {
+  readonly frameWidth: number;
+  readonly content: number;
+  readonly box: number;
+  /** The last height in our frame's Datawrapper messages (every format carries the same), if any. */
+  readonly reported: number | null;
+  readonly messages: number;
+}
+
 for (const v of VARIANTS) {
   describe(v.name, () => {
     const file = () => hostPage(`${v.name.slice(1, v.name.indexOf(')'))}.html`, v.name, v.body());
+    const sizing = v.resized
+      ? "the frame's height follows its content, the same at the same width"
+      : `the frame stays ${DEFAULT_EMBED_HEIGHT} px with everything reachable by scrolling inside it`;
 
-    it('the map draws in the frame at 320, 640 and 1280 px, with no error in frame or host and no horizontal scroll at 320 px', async () => {
-      const s = await openHost(file(), 320);
-      const frame = await appFrame(s.page, v.frame);
-      await waitForMapState(frame, 'idle');
-      await expectNoHorizontalScroll(frame, 320);
-      if (v.sandboxed) {
-        expect(await frame.evaluate(() => window.origin), 'the sandboxed frame has an opaque origin').toBe('null');
-      }
-      for (const width of [640, 1280]) {
-        await s.page.setViewportSize({ width, height: HOST_HEIGHT });
-        await waitUntil(
-          () => frame.evaluate(() => innerWidth),
-          (w) => w === width,
-          (w) => `the frame did not become ${width} px wide (it is ${w})`,
-          { stableFor: 1 },
-        );
-        await waitForMapState(frame, 'idle');
-      }
-      const state = await frameState(frame);
-      expect(state.view.mapStatus, 'the store in the frame').toBe('idle');
-      if (!v.resized) {
-        // Without a resizer the frame keeps the height of the code, and everything is reachable by
-        // scrolling inside it: the cards, the map's attribution.
-        await s.page.setViewportSize({ width: 320, height: HOST_HEIGHT });
-        expect(await frameBoxHeight(s.page, v.frame), 'the frame keeps its default height').toBe(DEFAULT_EMBED_HEIGHT);
-        const scroll = await frame.evaluate(() => ({
-          scrollHeight: document.documentElement.scrollHeight,
-          clientHeight: document.documentElement.clientHeight,
-        }));
-        console.log(`[embed-hosts] ${v.name}: content ${scroll.scrollHeight} px in a ${scroll.clientHeight} px frame`);
-        for (const target of [card('sohr'), `${MAP} .maplibregl-ctrl-attrib`]) {
-          const el = frame.locator(target).first();
-          await el.scrollIntoViewIfNeeded();
-          const inView = await el.evaluate((e) => {
-            const r = e.getBoundingClientRect();
-            return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
-          });
-          expect(inView, `${target} is reachable by scrolling inside the ${DEFAULT_EMBED_HEIGHT} px frame`).toBe(true);
-        }
-        expect(await frameBoxHeight(s.page, v.frame), 'still the default height after scrolling').toBe(DEFAULT_EMBED_HEIGHT);
-      }
-      expectClean(s);
-    });
-
-    const heightTitle = v.resized
-      ? "height messages reach the host, and the frame's height follows its content at 1280 → 640 → 320 → 640 → 1280 px, the same at the same width"
-      : `height messages reach the host, and the frame stays ${DEFAULT_EMBED_HEIGHT} px`;
-    it(heightTitle, async () => {
+    // One host page per variant, resized through the widths: a fresh load in a narrow frame is
+    // embed-mode.test.ts's (the app does not know how wide its host is, only its own width).
+    it(`the map draws in the frame at ${WIDTHS.join(' → ')} px with no error in frame or host and no horizontal scroll at 320 px; height messages reach the host, and ${sizing}`, async () => {
       const s = await openHost(file(), WIDTHS[0]);
       const { page } = s;
       const frame = await appFrame(page, v.frame);
       await waitForMapState(frame, 'idle');
+      if (v.sandboxed) {
+        expect(await frame.evaluate(() => window.origin), 'the sandboxed frame has an opaque origin').toBe('null');
+      }
       const index = await frameIndex(page, v.frame);
       const ours = async () => (await hostMessages(page)).filter((m) => m.from === index);
+      const expectedBox = (content: number) =>
+        !v.resized ? DEFAULT_EMBED_HEIGHT : v.clamp ? Math.min(v.clamp.max, Math.max(v.clamp.min, content)) : content;
+      const readHeights = async (): Promise<Heights> => {
+        const [frameWidth, content, box, messages] = await Promise.all([
+          frame.evaluate(() => innerWidth),
+          frameContentHeight(frame),
+          frameBoxHeight(page, v.frame),
+          ours(),
+        ]);
+        const reported = formatsOf(messages).datawrapper?.map(
+          (m) =>
+            Object.values((JSON.parse(m.text) as { 'datawrapper-height': Record<string, number> })['datawrapper-height'])[0]!,
+        );
+        return { frameWidth, content, box, reported: reported?.at(-1) ?? null, messages: messages.length };
+      };
+      // At rest at `width`: the frame has that width, has reported its content's height, and the
+      // host has sized it (or not) accordingly; and all of it still so after two more frames drawn.
+      const restsAt = (h: Heights, width: number) =>
+        h.frameWidth === width && h.reported === h.content && Math.abs(h.box - expectedBox(h.content)) <= TOLERANCE;
+      const heightsAtRest = async (width: number): Promise<Heights> => {
+        const { heights } = await waitUntil(
+          async () => {
+            const first = await readHeights();
+            if (!restsAt(first, width)) return { heights: first, steady: false };
+            await frameFrames(frame);
+            const heights = await readHeights();
+            return { heights, steady: heights.content === first.content && heights.box === first.box };
+          },
+          ({ heights, steady }) => steady && restsAt(heights, width),
+          (last) => {
+            const l = last?.heights;
+            return l?.messages === 0
+              ? `at ${width} px the host received no message from the frame (is startEmbedMessaging called in src/main.tsx?)`
+              : `at ${width} px the frame is ${l?.box} px tall, its content ${l?.content} px, the last height it reported ${l?.reported} (±${TOLERANCE}${v.clamp ? `, clamped to ${v.clamp.min}–${v.clamp.max}` : ''}); frame width ${l?.frameWidth}; ${l?.messages} messages`;
+          },
+        );
+        return heights;
+      };
       const heightAt = new Map<number, number>();
 
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: HOST_HEIGHT });
-        const last = await waitUntil(
-          async () => {
-            const [frameWidth, content, box, messages] = await Promise.all([
-              frame.evaluate(() => innerWidth),
-              frameContentHeight(frame),
-              frameBoxHeight(page, v.frame),
-              ours(),
-            ]);
-            return { frameWidth, content, box, messages: messages.length };
-          },
-          ({ frameWidth, content, box, messages }) => {
-            if (frameWidth !== width || messages === 0) return false;
-            if (!v.resized) return box === DEFAULT_EMBED_HEIGHT;
-            const expected = v.clamp ? Math.min(v.clamp.max, Math.max(v.clamp.min, content)) : content;
-            return Math.abs(box - expected) <= TOLERANCE;
-          },
-          (l) =>
-            l?.messages === 0
-              ? `at ${width} px the host received no message from the frame (is startEmbedMessaging called in src/main.tsx?)`
-              : `at ${width} px the frame is ${l?.box} px tall, its content ${l?.content} px (±${TOLERANCE}${v.clamp ? `, clamped to ${v.clamp.min}–${v.clamp.max}` : ''}); frame width ${l?.frameWidth}; ${l?.messages} messages`,
-        );
+      for (const [step, width] of WIDTHS.entries()) {
+        if (step > 0) await page.setViewportSize({ width, height: HOST_HEIGHT });
+        const last = await heightsAtRest(width);
+        await waitForMapState(frame, 'idle');
         console.log(`[embed-hosts] ${v.name} at ${width} px: frame ${last.box} px, content ${last.content} px`);
         if (width === 320) await expectNoHorizontalScroll(frame, 320);
         const earlier = heightAt.get(width);
@@ -410,6 +421,7 @@ for (const v of VARIANTS) {
           ).toBeLessThanOrEqual(TOLERANCE);
         }
       }
+      expect((await frameState(frame)).view.mapStatus, 'the store in the frame').toBe('idle');
 
       const messages = await ours();
       const f = formatsOf(messages);
@@ -448,13 +460,50 @@ for (const v of VARIANTS) {
           async () => formatsOf(await ours()).pym?.length ?? 0,
           (n) => n > before,
           (n) => `no Pym height message answered the parent's width message (${n} Pym messages, ${before} before)`,
-          { stableFor: 1 },
         );
       } else {
-        // Idle: nothing more is sent while nothing changes (no polling).
+        // Idle: nothing more is sent while nothing changes (no polling). Counted from a frame at
+        // rest: its height reported and applied, steady over two frames (just above, at the last
+        // width), and its fonts loaded, so that anything sent after is unprompted.
+        await frame.evaluate(async () => {
+          await document.fonts.ready;
+        });
         const count = (await ours()).length;
-        await page.waitForTimeout(1500);
+        // No event says "a poll would have fired by now", so this one wait is on time: 1.5 s, and
+        // at least 60 of the frame's animation frames, so that a starved renderer waits longer.
+        await frame.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              const start = performance.now();
+              let frames = 0;
+              const tick = () => (++frames >= 60 && performance.now() - start >= 1500 ? resolve() : requestAnimationFrame(tick));
+              requestAnimationFrame(tick);
+            }),
+        );
         expect((await ours()).length, 'messages sent while idle').toBe(count);
+      }
+
+      if (!v.resized) {
+        // Without a resizer the frame keeps the height of the code, and everything is reachable by
+        // scrolling inside it: the cards, the map's attribution.
+        await page.setViewportSize({ width: 320, height: HOST_HEIGHT });
+        await heightsAtRest(320);
+        expect(await frameBoxHeight(page, v.frame), 'the frame keeps its default height').toBe(DEFAULT_EMBED_HEIGHT);
+        const scroll = await frame.evaluate(() => ({
+          scrollHeight: document.documentElement.scrollHeight,
+          clientHeight: document.documentElement.clientHeight,
+        }));
+        console.log(`[embed-hosts] ${v.name}: content ${scroll.scrollHeight} px in a ${scroll.clientHeight} px frame`);
+        for (const target of [card('sohr'), `${MAP} .maplibregl-ctrl-attrib`]) {
+          const el = frame.locator(target).first();
+          await el.scrollIntoViewIfNeeded();
+          const inView = await el.evaluate((e) => {
+            const r = e.getBoundingClientRect();
+            return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+          });
+          expect(inView, `${target} is reachable by scrolling inside the ${DEFAULT_EMBED_HEIGHT} px frame`).toBe(true);
+        }
+        expect(await frameBoxHeight(page, v.frame), 'still the default height after scrolling').toBe(DEFAULT_EMBED_HEIGHT);
       }
       expectClean(s);
     });
@@ -478,7 +527,8 @@ describe('in a tall host page', () => {
       h: content,
     });
     await page.evaluate((sel) => window.scrollTo(0, document.querySelector<HTMLElement>(sel)!.offsetTop - 100), OURS);
-    await waitForMapState(frame, 'idle');
+    await scrollSettled(page);
+    await waitSettled(frame, STATE_CEILING_MS);
     const zoomBefore = (await frameState(frame)).view.camera?.zoom;
     const point = await page.evaluate((sel) => {
       const r = document.querySelector(sel)!.getBoundingClientRect();
@@ -495,6 +545,16 @@ describe('in a tall host page', () => {
     const y = (top + bottom) / 2;
     const scrollBefore = await page.evaluate(() => scrollY);
     const frameScrollBefore = await frame.evaluate(() => scrollY);
+    // MapLibre shows its hint exactly when it refuses a gesture it received: the evidence that the
+    // map had the wheel, and let it go, before we check that the map did not move.
+    await frame.evaluate(() => {
+      const w = window as unknown as { __hintShown: boolean };
+      w.__hintShown = false;
+      const screen = document.querySelector('.maplibregl-cooperative-gesture-screen')!;
+      new MutationObserver(() => {
+        if (screen.classList.contains('maplibregl-show')) w.__hintShown = true;
+      }).observe(screen, { attributes: true, attributeFilter: ['class'] });
+    });
     await page.mouse.move(point.x + map.x, y);
     await page.mouse.wheel(0, 300);
     await waitUntil(
@@ -502,9 +562,12 @@ describe('in a tall host page', () => {
       (now) => now > scrollBefore,
       (now) =>
         `the host page did not scroll (scrollY ${scrollBefore} → ${now}): the map took the wheel (cooperativeGestures not on in embed mode?)`,
-      { timeout: 10_000, stableFor: 1 },
     );
-    await waitForMapState(frame, 'idle');
+    await frame.waitForFunction(() => (window as unknown as { __hintShown: boolean }).__hintShown, null, {
+      timeout: STATE_CEILING_MS,
+    });
+    await scrollSettled(page);
+    await waitSettled(frame, STATE_CEILING_MS);
     expect((await frameState(frame)).view.camera?.zoom, 'the map did not zoom').toBe(zoomBefore);
     expect(await frame.evaluate(() => scrollY), 'the frame itself did not scroll').toBe(frameScrollBefore);
     // Control: the pointer really is over the map, which zooms with Ctrl + wheel.
@@ -525,7 +588,6 @@ describe('in a tall host page', () => {
       (z) => z !== zoomBefore,
       (z) =>
         `control failed: Ctrl + wheel over the map did not zoom it (zoom ${zoomBefore} → ${z}), so the wheel was not over the map`,
-      { timeout: 10_000, stableFor: 1 },
     );
     expectClean(s);
   });
@@ -592,7 +654,6 @@ describe('hostile messages', () => {
       () => frame.evaluate(() => (window as unknown as { __received: number }).__received),
       (n) => n >= junk.length,
       (n) => `the frame received ${n} of ${junk.length} messages`,
-      { stableFor: 1 },
     );
     // Lookalikes of our resizer's message, from windows that are not our frame, change nothing on the host.
     const heightBefore = await frameBoxHeight(page, OURS);
@@ -603,11 +664,12 @@ describe('hostile messages', () => {
       async () => (await hostMessages(page)).filter((m) => /399[89]/.test(m.text)).length,
       (n) => n === 2,
       (n) => `the host recorded ${n} of the 2 lookalike messages`,
-      { stableFor: 1 },
     );
     expect(await frameBoxHeight(page, OURS), 'lookalikes from other windows do not resize our frame').toBe(heightBefore);
 
-    await waitForMapState(frame, 'idle');
+    // Whatever the junk set off (a selection, a camera move, a navigation) has happened by the
+    // time the map is at rest again.
+    await waitSettled(frame, STATE_CEILING_MS);
     const after = await snapshot();
     expect(after.url, 'the frame did not navigate').toBe(before.url);
     expect(after.hostUrl, 'the host did not navigate').toBe(before.hostUrl);
@@ -633,9 +695,7 @@ describe('public/embed.js', () => {
     await page.waitForFunction(
       () => (window as unknown as { __contestedMapEmbed?: boolean }).__contestedMapEmbed === true,
       null,
-      {
-        timeout: 10_000,
-      },
+      { timeout: STATE_CEILING_MS },
     );
     const frame = await appFrame(page, OURS);
     await frame.waitForLoadState('load');
@@ -650,7 +710,6 @@ describe('public/embed.js', () => {
         () => frameBoxHeight(page, OURS),
         (h) => h === expected,
         (h) => `after ${JSON.stringify(data)} the frame is ${h} px, expected ${expected}`,
-        { stableFor: 1, timeout: 5_000 },
       );
     };
     await heightAfter({ 'datawrapper-height': { any: 1234 } }, 1234);
@@ -672,7 +731,6 @@ describe('public/embed.js', () => {
       async () => (await hostMessages(page)).length - seen,
       (n) => n >= bad.length,
       (n) => `the host saw ${n} of the ${bad.length} messages`,
-      { stableFor: 1 },
     );
     expect(await frameBoxHeight(page, OURS), 'messages without a numeric height change nothing').toBe(777);
     await heightAfter({ 'datawrapper-height': { a: 'skip', b: 901 } }, 901);
@@ -695,16 +753,24 @@ describe('the guided story in a sandboxed frame', () => {
     const chapterOf = async () => (await frameState(frame)).story.chapter;
     expect(await chapterOf()).toBe(0);
     expect(await frame.locator('[data-testid="story"] h2').count()).toBe(1);
-    // The host page's own scroll does not step the story.
+    // The host page's own scroll does not step the story: once the host has scrolled and the
+    // frame has drawn two frames at its new place (where a scroll-driven story would step), the
+    // story is where it was.
+    const hostScroll = await s.page.evaluate(() => scrollY);
     await s.page.mouse.wheel(0, 400);
-    await s.page.waitForTimeout(300);
+    await waitUntil(
+      () => s.page.evaluate(() => scrollY),
+      (y) => y > hostScroll,
+      (y) => `the host page did not scroll (scrollY ${hostScroll} → ${y})`,
+    );
+    await scrollSettled(s.page);
+    await frameFrames(frame);
     expect(await chapterOf()).toBe(0);
     await frame.click('[data-testid="story-next"]');
     await waitUntil(
       chapterOf,
       (c) => c === 1,
       (c) => `a click on Next left the frame at chapter ${c}`,
-      { stableFor: 1 },
     );
     // Focus is in the frame now (on the chapter's heading): the keys step it.
     await s.page.keyboard.press('ArrowRight');
@@ -712,21 +778,18 @@ describe('the guided story in a sandboxed frame', () => {
       chapterOf,
       (c) => c === 2,
       (c) => `ArrowRight left the frame at chapter ${c}`,
-      { stableFor: 1 },
     );
     await s.page.keyboard.press('PageUp');
     await waitUntil(
       chapterOf,
       (c) => c === 1,
       (c) => `PageUp left the frame at chapter ${c}`,
-      { stableFor: 1 },
     );
     // The resizer keeps the frame as tall as its content, chapter after chapter.
-    const content = await frameContentHeight(frame);
     await waitUntil(
-      () => frameBoxHeight(s.page, OURS),
-      (h) => Math.abs(h - Math.min(CLAMP.max, Math.max(CLAMP.min, content))) <= TOLERANCE,
-      (h) => `the frame is ${h} px for ${content} px of content`,
+      async () => ({ content: await frameContentHeight(frame), box: await frameBoxHeight(s.page, OURS) }),
+      ({ content, box }) => Math.abs(box - Math.min(CLAMP.max, Math.max(CLAMP.min, content))) <= TOLERANCE,
+      (h) => `the frame is ${h?.box} px for ${h?.content} px of content`,
     );
     expectClean(s);
   });

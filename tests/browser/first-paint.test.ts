@@ -1,7 +1,7 @@
 // Cards come first: the versions are readable while the lazily loaded map chunk is still on its way.
 import { describe, expect, it } from 'vitest';
 import { event } from './geo.ts';
-import { MAP, PARTIES, card, mapState, useBrowser, waitForMapState } from './helpers.ts';
+import { MAP, PARTIES, card, mapState, useBrowser, waitForMapState, within } from './helpers.ts';
 
 const browser = useBrowser();
 const HOLD_MS = 3000;
@@ -46,7 +46,9 @@ describe('loading order', () => {
           true,
         );
       }
-      await Promise.race([hit, new Promise((r) => setTimeout(r, 1000))]);
+      // The page asks for the map chunk once its first paint is on screen: later on a loaded
+      // machine, so this waits for the request itself (the gate holds it until the end here).
+      await within(hit, 30_000, 'a request for the map chunk (/map-controller/)');
       const stateMeanwhile = await mapState(page);
       expect(released, 'cards checked before the map chunk was released').toBe(false);
       expect(held, 'a request matching /map-controller/ (the lazily loaded map chunk) was made').toBeGreaterThan(0);
@@ -77,8 +79,14 @@ describe('loading order', () => {
       await route.abort();
     });
     await s.open('', 'load');
-    // The scripts are asked for once the page has been painted (see the next test).
-    await expect.poll(() => blocked, { message: 'the page asked for its scripts (and got none)' }).toBeGreaterThan(0);
+    // The scripts are asked for once the page has been painted (see the next test), up to 3 s
+    // after load by the page's own fallback: waited for as a state, under any load.
+    await page.waitForFunction(() => document.head.querySelector('script[type="module"][src]') !== null, null, {
+      timeout: 30_000,
+    });
+    await expect
+      .poll(() => blocked, { message: 'the page asked for its scripts (and got none)', timeout: 30_000 })
+      .toBeGreaterThan(0);
     for (const party of PARTIES) {
       const c = page.locator(card(party));
       await expect(c.isVisible(), `${party}'s card is in the served HTML`).resolves.toBe(true);

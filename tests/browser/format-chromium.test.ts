@@ -19,7 +19,7 @@ describe('formatting in Chromium', () => {
     expect(diagnostics ?? []).toEqual([]);
     expect(outputText, 'format.ts has no runtime import to resolve on a blank page').not.toMatch(/^import /m);
 
-    const page = await (await browser()).context.newPage();
+    const page = await (await browser()).newPage();
     await page.goto('about:blank');
     await page.addScriptTag({
       type: 'module',

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { chromium, type BrowserServer } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { missingPrerequisites } from '../../scripts/prerequisites.mjs';
+import { FICTIONAL_EVENT_DIR } from '../fixtures/events.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,14 +19,13 @@ declare module 'vitest' {
     fictionalUrl: string;
     /** The folder that build was written to, for tests that read the built files. */
     fictionalDist: string;
+    /** The run's one Chromium (tests/browser/helpers.ts connects to it), or why it did not start. */
+    chromium: { wsEndpoint?: string; error?: string };
   }
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-/** The second event every browser test file may open: small, fictional, elsewhere (tests/fixtures/events.ts). */
-const FICTIONAL_EVENT = 'tests/fixtures/events/harbour-fire-fictional';
 
 function build(extraArgs: readonly string[] = [], event?: string): void {
   const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
@@ -39,7 +42,29 @@ function build(extraArgs: readonly string[] = [], event?: string): void {
   if (r.status !== 0) throw new Error(`browser tests: \`vite build\` failed (exit ${r.status ?? r.signal})`);
 }
 
+/**
+ * One Chromium for the whole run: every test file connects to it and makes a context per test.
+ * A launch that fails is handed to the tests as its message, so that each fails with it.
+ */
+async function startChromium(): Promise<{ server: BrowserServer | null; provided: { wsEndpoint?: string; error?: string } }> {
+  const missing = missingPrerequisites().filter((m) => m.package === 'chromium');
+  if (missing.length) return { server: null, provided: { error: missing[0]!.message } };
+  try {
+    const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    return { server, provided: { wsEndpoint: server.wsEndpoint() } };
+  } catch (err) {
+    return {
+      server: null,
+      provided: {
+        error: `Chromium could not be launched (${CHROMIUM_PATH} ${CHROMIUM_ARGS.join(' ')}): ${(err as Error).message}`,
+      },
+    };
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const browser = await startChromium();
+  project.provide('chromium', browser.provided);
   const haveBuild = existsSync(`${dist}index.html`);
   const alreadyBuilt = process.env.BUILD_DONE === '1' || process.env.SKIP_BUILD !== undefined;
   if (!haveBuild || !alreadyBuilt) build();
@@ -63,17 +88,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await serveStatic(snapshot, { port: 0 });
   project.provide('baseUrl', server.url);
 
-  // The fictional event, built on its own into a private folder (never dist/).
-  const fictionalDist = mkdtempSync(join(tmpdir(), 'badia-fictional-dist-'));
-  build(['--outDir', fictionalDist, '--emptyOutDir'], FICTIONAL_EVENT);
+  // The fictional event, built on its own into a private folder (never dist/): by
+  // scripts/run-tests.mjs beside the other checks (FICTIONAL_DIST), or here.
+  const builtByRunner = process.env.FICTIONAL_DIST;
+  const fictionalDist =
+    builtByRunner && existsSync(join(builtByRunner, 'index.html'))
+      ? builtByRunner
+      : mkdtempSync(join(tmpdir(), 'badia-fictional-dist-'));
+  if (fictionalDist !== builtByRunner) build(['--outDir', fictionalDist, '--emptyOutDir'], FICTIONAL_EVENT_DIR);
   const fictionalServer = await serveStatic(fictionalDist, { port: 0 });
   project.provide('fictionalUrl', fictionalServer.url);
   project.provide('fictionalDist', fictionalDist);
 
   return async () => {
+    await browser.server?.close();
     await server.close();
     await fictionalServer.close();
     rmSync(snapshot, { recursive: true, force: true });
-    rmSync(fictionalDist, { recursive: true, force: true });
+    // The runner's folder is the runner's to remove.
+    if (fictionalDist !== builtByRunner) rmSync(fictionalDist, { recursive: true, force: true });
   };
 }

@@ -1,11 +1,11 @@
-// Shared plumbing for the browser tests: one headless Debian Chromium per test file, pages that
-// record console errors, page errors and every request, and helpers to read the map's state.
-import { access, mkdtemp, rm } from 'node:fs/promises';
+// Shared plumbing for the browser tests: the run's headless Debian Chromium, a fresh context per
+// test with pages that record console errors, page errors and every request, and helpers to read
+// the map's state.
+import { access } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, inject } from 'vitest';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { decodePng, type Image } from './image.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
@@ -53,56 +53,92 @@ export interface Session {
   expectClean(opts?: { allowConsoleErrors?: boolean }): void;
 }
 
+/** How a test file's pages see the browser. */
+export interface BrowserOptions {
+  /** What the page sees as `navigator.languages` (and Accept-Language); en-US unless set. */
+  locale?: string;
+  /**
+   * `'reduce'` for files that check where things end up, not how they get there: the camera and
+   * the page jump instead of flying and scrolling smoothly, which here (SwiftShader) saves about
+   * 0.6 s of CPU per "Show on map". The animated paths keep their own tests (phone, story,
+   * interaction, map, hygiene, languages); reduced motion has its own (reduced-motion, phone).
+   */
+  reducedMotion?: 'reduce';
+}
+
+/**
+ * The browser a test file uses. Pages come from a browser context per test (its own cookies,
+ * storage, permissions and request log), closed after the test; a page opened in `beforeAll`
+ * belongs to a context for the whole file, closed after it. The browser itself is the one
+ * Chromium the global setup started for the whole run (tests/browser/global-setup.ts), reached
+ * over its WebSocket: no launch per file, and its GPU process stays warm from test to test.
+ * A file that needs other flags (no WebGL) launches its own Chromium with them.
+ */
 export class TestBrowser {
   private readonly sessions = new Set<Session>();
+  private testContext: Promise<BrowserContext> | undefined;
+  private fileContext: Promise<BrowserContext> | undefined;
+  /** Set by useBrowser's hooks: true from a test's start to its end. */
+  inTest = false;
 
   private constructor(
-    readonly context: BrowserContext,
-    private readonly dir: string,
-  ) {
-    context.on('request', (req) => {
-      for (const s of this.sessions) {
-        s.requests.push(req.url());
-        if (!allowedUrl(req.url(), s.origin)) s.offOrigin.push(req.url());
-      }
-    });
-  }
+    private readonly browser: Browser,
+    private readonly options: BrowserOptions,
+  ) {}
 
-  /** `locale` is what the page sees as `navigator.languages` (and Accept-Language). */
-  static async launch(extraArgs: readonly string[] = [], locale = 'en-US'): Promise<TestBrowser> {
+  static async launch(extraArgs: readonly string[] = [], options: BrowserOptions = {}): Promise<TestBrowser> {
+    if (extraArgs.length === 0) {
+      const { wsEndpoint, error } = inject('chromium');
+      if (!wsEndpoint) throw new Error(error ?? 'the global setup started no Chromium');
+      return new TestBrowser(await chromium.connect(wsEndpoint), options);
+    }
     const args = [...CHROMIUM_ARGS, ...extraArgs];
     try {
       await access(CHROMIUM_PATH, constants.X_OK);
     } catch {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need Debian's chromium package ` +
-          '(apt-get install chromium); they fail rather than skip without it.',
-      );
+      throw new Error(chromiumMissing());
     }
-    const dir = await mkdtemp(join(tmpdir(), 'badia-chromium-'));
     try {
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args,
-        viewport: { width: 1280, height: 800 },
-        deviceScaleFactor: 1,
-        locale,
-        timezoneId: 'UTC',
-      });
-      for (const p of context.pages()) await p.close();
-      return new TestBrowser(context, dir);
+      return new TestBrowser(await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args }), options);
     } catch (err) {
-      await rm(dir, { recursive: true, force: true });
       throw new Error(`Chromium could not be launched (${CHROMIUM_PATH} ${args.join(' ')}): ${(err as Error).message}`, {
         cause: err,
       });
     }
   }
 
+  /** The context pages are made in now: the current test's, or the file's outside any test. */
+  context(): Promise<BrowserContext> {
+    if (this.inTest) return (this.testContext ??= this.newContext());
+    return (this.fileContext ??= this.newContext());
+  }
+
+  /** A blank page in the current context, for tests that bring their own content. */
+  async newPage(): Promise<Page> {
+    return (await this.context()).newPage();
+  }
+
+  private async newContext(): Promise<BrowserContext> {
+    const context = await this.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      locale: this.options.locale ?? 'en-US',
+      reducedMotion: this.options.reducedMotion ?? 'no-preference',
+      timezoneId: 'UTC',
+    });
+    context.on('request', (req) => {
+      for (const s of this.sessions) {
+        if (s.page.context() !== context) continue;
+        s.requests.push(req.url());
+        if (!allowedUrl(req.url(), s.origin)) s.offOrigin.push(req.url());
+      }
+    });
+    return context;
+  }
+
   /** A page on the app; `base` serves another build than the one under test (see url-state.test.ts). */
   async newSession(viewport = { width: 1280, height: 800 }, base = baseUrl()): Promise<Session> {
-    const page = await this.context.newPage();
+    const page = await this.newPage();
     await page.setViewportSize(viewport);
     const url = base;
     const origin = new URL(url).origin;
@@ -144,14 +180,34 @@ export class TestBrowser {
     return session;
   }
 
-  async closePages(): Promise<void> {
-    for (const p of this.context.pages()) await p.close().catch(() => undefined);
+  /** Ends the current test's context: its pages, storage and permissions go with it. */
+  async endTest(): Promise<void> {
+    this.inTest = false;
+    const context = await this.testContext?.catch(() => undefined);
+    this.testContext = undefined;
+    if (!context) return;
+    for (const s of this.sessions) if (s.page.context() === context) this.sessions.delete(s);
+    await context.close().catch(() => undefined);
   }
 
+  /** Ends the file: its context, then the connection (or the browser this file launched). */
   async close(): Promise<void> {
-    await this.context.close().catch(() => undefined);
-    await rm(this.dir, { recursive: true, force: true });
+    await this.endTest();
+    const context = await this.fileContext?.catch(() => undefined);
+    this.fileContext = undefined;
+    this.sessions.clear();
+    await context?.close().catch(() => undefined);
+    // For a connection, close() only disconnects: the shared Chromium is the global setup's to stop.
+    await this.browser.close().catch(() => undefined);
   }
+}
+
+/** The message for a machine without Debian's Chromium (the global setup checks the same). */
+export function chromiumMissing(): string {
+  return (
+    `Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need Debian's chromium package ` +
+    '(sudo apt-get install -y chromium); they fail rather than skip without it.'
+  );
 }
 
 function allowedUrl(url: string, origin: string): boolean {
@@ -164,21 +220,103 @@ function allowedUrl(url: string, origin: string): boolean {
 }
 
 /**
- * One Chromium for the calling test file, launched on first use inside a test (so a missing or
- * broken Chromium fails each test with the launch error instead of skipping it); pages are closed
- * after each test and the browser after the file.
+ * The browser for the calling test file, reached on first use (inside a test, a missing or
+ * broken Chromium fails each test with its error instead of skipping it); each test's context
+ * is closed after it, the file's (pages opened in `beforeAll`) and the connection after the file.
  */
-export function useBrowser(extraArgs: readonly string[] = [], options: { locale?: string } = {}): () => Promise<TestBrowser> {
+export function useBrowser(extraArgs: readonly string[] = [], options: BrowserOptions = {}): () => Promise<TestBrowser> {
   let launched: Promise<TestBrowser> | undefined;
+  let inTest = false;
+  beforeEach(() => {
+    inTest = true;
+  });
   afterEach(async () => {
+    inTest = false;
     const b = await launched?.catch(() => undefined);
-    await b?.closePages();
+    await b?.endTest();
   });
   afterAll(async () => {
     const b = await launched?.catch(() => undefined);
     await b?.close();
   });
-  return () => (launched ??= TestBrowser.launch(extraArgs, options.locale));
+  return async () => {
+    const b = await (launched ??= TestBrowser.launch(extraArgs, options));
+    b.inTest = inTest;
+    return b;
+  };
+}
+
+/**
+ * `page.emulateMedia`, then waits until the page lays out in its own fonts again: Chromium
+ * matches the page's font faces anew when the emulated media change, and for a few frames the
+ * text is set in a fallback font (taller at 320 px), which moves everything below it.
+ */
+export async function emulateMedia(page: Page, media: Parameters<Page['emulateMedia']>[0]): Promise<void> {
+  await page.emulateMedia(media);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
+/** The WCAG 2.2 A and AA rules of axe-core that every page of the app must pass. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+
+/** axe-core's violations of those rules on the page as it is now, one line per rule with its nodes. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
+}
+
+/** Resolves once the page has not scrolled for `frames` frames in a row (a smooth scroll has ended). */
+export async function scrollSettled(page: Page, frames = 20): Promise<number> {
+  return page.evaluate(
+    (frames) =>
+      new Promise<number>((resolve) => {
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          if (scrollY !== last) {
+            last = scrollY;
+            still = 0;
+          } else if (++still >= frames) {
+            resolve(scrollY);
+            return;
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
+/**
+ * How long a test waits for a state (the map at rest, a selection, a message) before it fails:
+ * long enough for a 2-core machine busy with other work. Tests never time the app.
+ */
+export const STATE_CEILING_MS = 30_000;
+
+/**
+ * `promise`, or a failure saying `what` did not happen within `ms`: a ceiling for events that
+ * come late on a loaded machine, never a guess at when they come.
+ */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,31 +441,58 @@ export async function canvasImage(page: Page): Promise<Image> {
   return decodePng(await canvasPng(page));
 }
 
+interface SettleProbe {
+  readonly done: boolean;
+  readonly state: string;
+}
+
 /**
- * Waits until the map is idle and its canvas and the store's camera stop changing (three
- * identical captures in a row), and returns the settled canvas image.
+ * Waits until the map is at rest, by the app's own state: the map is idle with no camera request
+ * left to carry out, and MapLibre has drawn a frame with nothing more to do (its `idle` event,
+ * through the app's `window.__mapSettled` hook) while the store's camera stayed where it was.
+ * Under load this takes longer; it never guesses a time.
  */
-export async function waitSettled(page: Page, timeout = 30_000): Promise<Image> {
+export async function waitSettled(page: Document, timeout = 45_000): Promise<void> {
   const deadline = Date.now() + timeout;
-  let prev: Buffer | undefined;
-  let prevView: string | null = null;
-  let same = 0;
-  let last = '';
+  let last = 'never read';
   while (Date.now() < deadline) {
-    const state = await mapState(page);
-    const view = await settledCamera(page);
-    const png = await canvasPng(page);
-    if (state === 'idle' && prev && png.equals(prev) && view === prevView) {
-      if (++same >= 2) return decodePng(png);
-    } else {
-      same = 0;
+    try {
+      await page.waitForFunction(
+        () => {
+          const s = (window as unknown as { __appState?: () => AppStateSnapshot }).__appState?.();
+          return s !== undefined && s.view.mapStatus === 'idle' && s.view.cameraRequest === null;
+        },
+        null,
+        { timeout: Math.max(1, deadline - Date.now()), polling: 50 },
+      );
+    } catch {
+      break;
     }
-    last = `state=${state}, camera=${view}`;
-    prev = png;
-    prevView = view;
-    await page.waitForTimeout(250);
+    const probe = await page.evaluate(async (): Promise<SettleProbe> => {
+      const w = window as unknown as { __appState: () => AppStateSnapshot; __mapSettled: () => Promise<boolean> };
+      const before = w.__appState();
+      const hasMap = await w.__mapSettled();
+      const after = w.__appState();
+      const state = `mapStatus=${after.view.mapStatus}, camera=${JSON.stringify(after.view.camera)}, request=${JSON.stringify(after.view.cameraRequest)}`;
+      const done =
+        hasMap &&
+        after.view.mapStatus === 'idle' &&
+        after.view.cameraRequest === null &&
+        JSON.stringify(after.view.camera) === JSON.stringify(before.view.camera);
+      return { done, state };
+    });
+    if (probe.done) return;
+    last = probe.state;
   }
-  throw new Error(`the map did not settle (idle, unchanged canvas and camera) within ${timeout} ms; last ${last}`);
+  throw new Error(
+    `the map did not come to rest (idle, no camera request, camera unchanged over a frame) within ${timeout} ms; last ${last}`,
+  );
+}
+
+/** `waitSettled`, then the canvas as drawn at rest. */
+export async function settledCanvas(page: Page, timeout?: number): Promise<Image> {
+  await waitSettled(page, timeout);
+  return canvasImage(page);
 }
 
 export async function selectedParties(page: Page): Promise<string[]> {
@@ -337,7 +502,7 @@ export async function selectedParties(page: Page): Promise<string[]> {
 }
 
 /** Waits until exactly `party`'s card is the current one. */
-export async function waitSelected(page: Page, party: string, how: string, timeout = 10_000): Promise<void> {
+export async function waitSelected(page: Page, party: string, how: string, timeout = STATE_CEILING_MS): Promise<void> {
   try {
     await page.waitForFunction(
       (p) => {
@@ -354,11 +519,11 @@ export async function waitSelected(page: Page, party: string, how: string, timeo
   }
 }
 
-/** Selects `party` through its card button and waits for the map to settle. */
-export async function selectViaButton(page: Page, party: string): Promise<Image> {
+/** Selects `party` through its card button and waits for the map to come to rest. */
+export async function selectViaButton(page: Page, party: string): Promise<void> {
   await page.locator(selectButton(party)).click();
   await waitSelected(page, party, `clicking ${party}'s select button`);
-  return waitSettled(page);
+  await waitSettled(page);
 }
 
 /**

@@ -8,7 +8,7 @@ const browser = useBrowser();
 
 describe('pixel checks', () => {
   it("decodes Chromium's screenshots pixel for pixel", async () => {
-    const page = await (await browser()).context.newPage();
+    const page = await (await browser()).newPage();
     await page.setViewportSize({ width: 64, height: 48 });
     await page.setContent(`<style>html,body{margin:0}div{position:absolute;width:32px;height:24px}</style>
       <div style="left:0;top:0;background:rgb(255,0,0)"></div><div style="left:32px;top:0;background:rgb(0,128,255)"></div>
@@ -22,7 +22,7 @@ describe('pixel checks', () => {
   });
 
   it('rejects a blank canvas and a single-colour canvas, accepts a drawn one', async () => {
-    const page = await (await browser()).context.newPage();
+    const page = await (await browser()).newPage();
     await page.setViewportSize({ width: 400, height: 300 });
     await page.setContent(`<canvas id="blank" width="300" height="200"></canvas>
       <canvas id="flat" width="300" height="200"></canvas><canvas id="drawn" width="300" height="200"></canvas>
@@ -45,7 +45,7 @@ describe('pixel checks', () => {
   });
 
   it('encodes a crop that decodes back to the same pixels', async () => {
-    const page = await (await browser()).context.newPage();
+    const page = await (await browser()).newPage();
     await page.setViewportSize({ width: 64, height: 48 });
     await page.setContent(
       `<style>html,body{margin:0;background:rgb(250,250,250)}div{position:absolute;left:8px;top:8px;width:20px;height:10px;background:rgb(0,128,255)}</style><div></div>`,

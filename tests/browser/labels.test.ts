@@ -1,14 +1,27 @@
 // The map's labels never collide and are never cut by the map's edge: at five widths, in
 // English and Arabic, at the opening view and after each party's "Show on map", no two visible
 // HTML labels (place names, claim badges) overlap, none overlaps a map control, none crosses the
-// map's edge; they are set in the page's fonts. The canvas labels (country names, the 55 km
-// zone) are not in the DOM and the app exposes no map object: see the README of this folder.
+// map's edge; they are set in the page's fonts. One page per language is resized from width to
+// width, and "Reset view" (with no version selected) brings back each width's opening view.
+// The canvas labels (country names, the 55 km zone) are not in the DOM and the app exposes no
+// map object: see the README of this folder.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { MAP, openIdle, selectButton, useBrowser, waitSelected, waitSettled } from './helpers.ts';
+import {
+  CANVAS,
+  MAP,
+  STATE_CEILING_MS,
+  appState,
+  openIdle,
+  selectButton,
+  useBrowser,
+  waitSelected,
+  waitSettled,
+} from './helpers.ts';
 
-const browser = useBrowser();
+// What these tests check is where things end up, not the flight there (see BrowserOptions).
+const browser = useBrowser([], { reducedMotion: 'reduce' });
 
 const eventJson = JSON.parse(readFileSync(new URL('../../data/events/badia-2018-12-02/event.json', import.meta.url), 'utf8')) as {
   parties: { id: string }[];
@@ -16,6 +29,8 @@ const eventJson = JSON.parse(readFileSync(new URL('../../data/events/badia-2018-
 const PARTY_IDS = eventJson.parties.map((p) => p.id);
 const WIDTHS = [320, 375, 768, 1280, 1920] as const;
 const HEIGHT = 800;
+/** A ceiling for one page taken through every width on a loaded 2-core machine, not a timing. */
+const PAGE_TEST_TIMEOUT_MS = 400_000;
 
 interface Box {
   name: string;
@@ -101,26 +116,64 @@ function fontProblems(m: Measure, lang: 'en' | 'ar'): string[] {
   return m.labels.filter((b) => !b.font.startsWith(first)).map((b) => `${describeBox(b)} is set in ${b.font}`);
 }
 
+/**
+ * Resizes the page to `width` and brings the map back to its opening view there, as a page
+ * opened at that width shows it: no version selected, and the camera fitted to the new size
+ * (MapLibre keeps the old centre and zoom on a resize; "Reset view" fits the opening view again).
+ */
+async function openingViewAt(page: Page, width: number): Promise<void> {
+  const { selection } = await appState(page);
+  // Pressed again, "Show on map" lets go of the version; the camera stays where it is.
+  if (selection.partyId) await page.locator(selectButton(selection.partyId)).click();
+  await page.setViewportSize({ width, height: HEIGHT });
+  // The map has taken its new size once its canvas is as large as its container.
+  await page.waitForFunction(
+    ({ map, canvas, width }) => {
+      const container = document.querySelector<HTMLElement>(map);
+      const c = document.querySelector<HTMLElement>(canvas);
+      return (
+        innerWidth === width &&
+        container !== null &&
+        c !== null &&
+        c.clientWidth === container.clientWidth &&
+        c.clientHeight === container.clientHeight
+      );
+    },
+    { map: MAP, canvas: CANVAS, width },
+    { polling: 'raf', timeout: STATE_CEILING_MS },
+  );
+  await page.locator('[data-testid="reset-view"]').click();
+}
+
 describe('map labels: no collisions, nothing cut by the edge', () => {
   for (const lang of ['en', 'ar'] as const) {
-    for (const width of WIDTHS) {
-      it(`${lang}, ${width} × ${HEIGHT}: the opening view and each party's "Show on map"`, async () => {
-        const s = await openIdle(browser, { width, height: HEIGHT }, `?lang=${lang}`);
+    it(
+      `${lang}, at ${WIDTHS.join(', ')} × ${HEIGHT}: the opening view and each party's "Show on map"`,
+      async () => {
+        const s = await openIdle(browser, { width: WIDTHS[0], height: HEIGHT }, `?lang=${lang}`);
         const { page } = s;
-        await waitSettled(page);
-        const states: [string, Measure][] = [['opening view', await measure(page)]];
-        for (const party of PARTY_IDS) {
-          await page.locator(selectButton(party)).click();
-          await waitSelected(page, party, `clicking ${party}'s "Show on map"`);
+        const states: [string, Measure][] = [];
+        for (const width of WIDTHS) {
+          // The page opened at the first width, on its opening view.
+          if (width !== WIDTHS[0]) await openingViewAt(page, width);
           await waitSettled(page);
-          states.push([`after ${party}`, await measure(page)]);
+          const { view, selection } = await appState(page);
+          expect(selection.partyId, `${width} px: no version selected at the opening view`).toBeNull();
+          expect(view.isHomeCamera, `${width} px: the camera at the opening view`).toBe(true);
+          states.push([`${width}px, opening view`, await measure(page)]);
+          for (const party of PARTY_IDS) {
+            await page.locator(selectButton(party)).click();
+            await waitSelected(page, party, `clicking ${party}'s "Show on map"`);
+            await waitSettled(page);
+            states.push([`${width}px, after ${party}`, await measure(page)]);
+          }
         }
         const failures: string[] = [];
         for (const [state, m] of states) {
           const places = m.labels.filter((b) => b.kind === 'place').length;
           const badges = m.labels.filter((b) => b.kind === 'badge').length;
           console.log(
-            `[labels] ${lang} ${width}px, ${state}: map ${m.map.width} × ${m.map.height}; ${places} place labels and ${badges} badges shown, ` +
+            `[labels] ${lang} ${state}: map ${m.map.width} × ${m.map.height}; ${places} place labels and ${badges} badges shown, ` +
               `${m.hiddenPlaceLabels} place labels hidden (no room, or their place off the map), ${m.offscreenBadges} badges off the map; ${m.controls.length} controls`,
           );
           failures.push(...[...problems(m), ...fontProblems(m, lang)].map((p) => `${state}: ${p}`));
@@ -129,7 +182,8 @@ describe('map labels: no collisions, nothing cut by the edge', () => {
         // Every state shows some labels: a test that found none would pass by measuring nothing.
         for (const [state, m] of states) expect(m.labels.length, `labels shown at ${state}`).toBeGreaterThan(0);
         s.expectClean();
-      }, 120_000);
-    }
+      },
+      PAGE_TEST_TIMEOUT_MS,
+    );
   }
 });

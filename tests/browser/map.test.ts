@@ -13,16 +13,26 @@ import {
   selectedParties,
   useBrowser,
   waitSelected,
-  waitSettled,
+  settledCanvas,
+  canvasImage,
 } from './helpers.ts';
 
 const browser = useBrowser();
 
 describe('map canvas', () => {
-  it("the map handle's snapshot is a PNG of the drawn canvas, the same as on screen", async () => {
+  it("draws the basemap and claims (many pixels off the background, several colours), and the map handle's snapshot is that canvas", async () => {
     const s = await openIdle(browser);
     const { page } = s;
-    const onScreen = await waitSettled(page);
+    const box = await page.locator(CANVAS).boundingBox();
+    expect(box, 'map canvas has a box').not.toBeNull();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(100);
+    const onScreen = await settledCanvas(page);
+    const stats = assertDrawn(onScreen, 'map canvas', { minShare: 0.1, minColours: 5 });
+    console.log(
+      `[map] canvas ${onScreen.width}×${onScreen.height}: ${(stats.nonBackgroundShare * 100).toFixed(1)} % off background rgb(${stats.background.join(',')}), ${stats.distinctColours} colours`,
+    );
+
     const base64 = await page.evaluate(() =>
       (window as unknown as { __mapSnapshot: () => Promise<string | null> }).__mapSnapshot(),
     );
@@ -46,31 +56,32 @@ describe('map canvas', () => {
     s.expectClean();
   });
 
-  it('draws the basemap and claims: many pixels off the background, several colours', async () => {
-    const s = await openIdle(browser);
-    const box = await s.page.locator(CANVAS).boundingBox();
-    expect(box, 'map canvas has a box').not.toBeNull();
-    expect(box!.width).toBeGreaterThan(100);
-    expect(box!.height).toBeGreaterThan(100);
-    const img = await waitSettled(s.page);
-    const stats = assertDrawn(img, 'map canvas', { minShare: 0.1, minColours: 5 });
-    console.log(
-      `[map] canvas ${img.width}×${img.height}: ${(stats.nonBackgroundShare * 100).toFixed(1)} % off background rgb(${stats.background.join(',')}), ${stats.distinctColours} colours`,
-    );
-    s.expectClean();
-  });
-
-  it('selecting each party changes the canvas, marks its card and button, and deselects the others', async () => {
+  it('highlights each party in place when selected on the map (the canvas changes, the camera stays), then a selection by each card changes the canvas and marks its card and button alone', async () => {
     const s = await openIdle(browser);
     const { page } = s;
-    let before = await waitSettled(page);
+    let before = await settledCanvas(page);
+    const view = await readView(page);
+    for (const party of PARTIES) {
+      await page.click(claimMarker(party));
+      await waitSelected(page, party, 'its claim marker');
+      const after = await settledCanvas(page);
+      expect(await readView(page), `the camera stays put when ${party} is selected on the map`).toEqual(view);
+      const changed = diffCount(before, after);
+      console.log(`[map] highlight ${party} in place: ${changed} canvas pixels changed`);
+      // Only styling changed (opacity, line width), so this measures the highlight itself.
+      expect(changed, `canvas pixels changed by highlighting ${party}`).toBeGreaterThanOrEqual(500);
+      before = after;
+    }
+
+    // Then by the cards, from where the map now is (the last party selected on the map).
     const initial = await selectedParties(page);
     // Start with a party that is not already selected, so every click is a real change.
     const order = [...PARTIES.filter((p) => !initial.includes(p)), ...PARTIES.filter((p) => initial.includes(p))];
     const minChanged = Math.max(500, Math.round(before.width * before.height * 0.002));
     let previous: string | undefined = initial[0];
     for (const party of order) {
-      const after = await selectViaButton(page, party);
+      await selectViaButton(page, party);
+      const after = await canvasImage(page);
       const changed = diffCount(before, after);
       console.log(
         `[map] select ${party}: ${changed} canvas pixels changed (${((changed / (after.width * after.height)) * 100).toFixed(2)} %)`,
@@ -89,25 +100,6 @@ describe('map canvas', () => {
       }
       before = after;
       previous = party;
-    }
-    s.expectClean();
-  });
-
-  it('highlights the selected party in place: a selection made on the map changes the canvas without moving it', async () => {
-    const s = await openIdle(browser);
-    const { page } = s;
-    let before = await waitSettled(page);
-    const view = await readView(page);
-    for (const party of PARTIES) {
-      await page.click(claimMarker(party));
-      await waitSelected(page, party, 'its claim marker');
-      const after = await waitSettled(page);
-      expect(await readView(page), `the camera stays put when ${party} is selected on the map`).toEqual(view);
-      const changed = diffCount(before, after);
-      console.log(`[map] highlight ${party} in place: ${changed} canvas pixels changed`);
-      // Only styling changed (opacity, line width), so this measures the highlight itself.
-      expect(changed, `canvas pixels changed by highlighting ${party}`).toBeGreaterThanOrEqual(500);
-      before = after;
     }
     s.expectClean();
   });

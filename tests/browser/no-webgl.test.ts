@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePng, assertDrawn } from './image.ts';
 import { ar } from '../../src/i18n/ar.ts';
-import { MAP, NO_WEBGL_ARGS, PARTIES, card, useBrowser, waitForMapState } from './helpers.ts';
+import { MAP, NO_WEBGL_ARGS, PARTIES, STATE_CEILING_MS, card, useBrowser, waitForMapState } from './helpers.ts';
 
 const browser = useBrowser(NO_WEBGL_ARGS);
 
@@ -67,7 +67,9 @@ describe('no WebGL', () => {
     await s.open('?lang=ar');
     await waitForMapState(page, 'static');
     const svg = page.locator('[data-testid="static-map"] svg');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="static-map"] svg text').length > 5);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="static-map"] svg text').length > 5, null, {
+      timeout: STATE_CEILING_MS,
+    });
     expect(await svg.getAttribute('aria-label')).toBe(ar['map.label']);
     expect(await svg.getAttribute('direction')).toBe('rtl');
     const texts = await svg.locator('text').allTextContents();

@@ -1,21 +1,28 @@
 // On a phone held upright (375 × 667 and 320 × 640), in English and in Arabic, selecting a
-// version always shows its place: "Show on map" on any card, and a tap on any claim badge,
-// leave that party's badge (at its claim's anchor) on screen inside the map, the map on
-// screen, and the card the reader is in just below the map, not under it. Nothing reached
-// with Tab hides under the map (WCAG 2.4.11).
+// version always shows its place: "Show on map" on any card, and a tap on any claim badge (from
+// the top of the page, from the last card, and after another party's "Show on map" where the
+// map shows the badge), leave that party's badge (at its claim's anchor) on screen inside the
+// map, the map on screen, and the card the reader is in just below the map, not under it; with
+// reduced motion a tap jumps to the card in one step. Nothing reached with Tab or Shift+Tab
+// hides under the map (WCAG 2.4.11). Each viewport and language is one page, taken through
+// these in turn: loading the map is most of what a phone test costs here.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   MAP,
   PARTIES,
+  STATE_CEILING_MS,
+  appState,
   card,
   claimMarker,
   openIdle,
+  scrollSettled,
   selectButton,
   useBrowser,
-  waitForMapState,
   waitSelected,
   waitSettled,
+  within,
+  emulateMedia,
 } from './helpers.ts';
 
 const browser = useBrowser();
@@ -27,6 +34,8 @@ const VIEWPORTS = [
 const LANGS = ['en', 'ar'] as const;
 /** Rounding of fractional layout positions. */
 const SLACK = 1;
+/** A ceiling for one page taken through every check below on a loaded 2-core machine, not a timing. */
+const PAGE_TEST_TIMEOUT_MS = 400_000;
 
 interface Box {
   readonly top: number;
@@ -94,49 +103,16 @@ function expectPlaceInSight(l: Layout, party: string, when: string): void {
   ).toBe(true);
 }
 
-/** Resolves once the page has not scrolled for `frames` frames in a row (a smooth scroll has ended). */
-async function scrollSettled(page: Page, frames = 20): Promise<number> {
-  return page.evaluate(
-    (frames) =>
-      new Promise<number>((resolve) => {
-        let last = scrollY;
-        let still = 0;
-        const tick = () => {
-          if (scrollY !== last) {
-            last = scrollY;
-            still = 0;
-          } else if (++still >= frames) {
-            resolve(scrollY);
-            return;
-          }
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-    frames,
-  );
-}
-
-/**
- * `waitSettled`, with the page left where the reader had it: its canvas captures are element
- * screenshots, which scroll the canvas into view first when it is off screen (on a page where
- * the map does not stay on screen, that alone would bring the map back and hide the failure).
- */
-async function settledInPlace(page: Page): Promise<void> {
-  const y = await page.evaluate(() => scrollY);
-  await waitSettled(page);
-  const moved = await page.evaluate((y) => {
-    const moved = scrollY - y;
-    if (moved) scrollTo({ top: y, behavior: 'instant' });
-    return moved;
-  }, y);
-  if (moved) console.log(`[phone] waiting for the map to settle scrolled the page ${moved.toFixed(0)} px; scrolled back`);
-}
+// The page is scrolled by the tests with `behavior: 'instant'`: such a scroll is over when the
+// call returns (and ends any smooth scroll still under way), so there is nothing to wait for.
 
 /** Scrolls the page so that `party`'s card starts at the top of what the reader sees. */
 async function scrollToCard(page: Page, party: string): Promise<void> {
   await page.locator(card(party)).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
-  await scrollSettled(page);
+}
+
+async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
 }
 
 /**
@@ -168,171 +144,231 @@ async function tapBadge(page: Page, party: string, where: string): Promise<numbe
   return distance;
 }
 
+/** The focused element, where it is, and where the map ends. */
+interface Focused {
+  readonly name: string;
+  readonly inMap: boolean;
+  readonly afterMap: boolean;
+  readonly top: number;
+  /** How far its focus ring reaches above it. */
+  readonly ring: number;
+  readonly mapBottom: number;
+  readonly innerHeight: number;
+}
+
+/** The focused element; null once focus has left the page. */
+async function focusedElement(page: Page): Promise<Focused | null> {
+  return page.evaluate((mapSelector) => {
+    const el = document.activeElement;
+    const map = document.querySelector(mapSelector)!;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    const m = map.getBoundingClientRect();
+    const st = getComputedStyle(el);
+    const ring = (parseFloat(st.outlineWidth) || 0) + Math.max(0, parseFloat(st.outlineOffset) || 0);
+    return {
+      name: `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+      inMap: map.contains(el),
+      afterMap: (map.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      top: r.top,
+      ring,
+      mapBottom: m.bottom,
+      innerHeight,
+    };
+  }, MAP);
+}
+
+/** What the checks below require of an element after the map: it and its ring clear of the map, on screen. */
+const clearOfMap = (f: Focused) => f.top - f.ring >= f.mapBottom - SLACK && f.top < f.innerHeight;
+
+/** Tab forward from the top, then Shift+Tab back out: no stop below the map lies under it. */
+async function checkTabStops(page: Page, at: string): Promise<void> {
+  await page.locator('body').focus();
+  let checked = 0;
+  let readAgain = 0;
+  /** Presses `key` and checks the focused element; false once focus has left the page. */
+  const step = async (key: 'Tab' | 'Shift+Tab', n: number): Promise<boolean> => {
+    await page.keyboard.press(key);
+    // Focus scrolls the page before the key press is acknowledged (the page has no smooth
+    // scrolling), so this read is where the element stays. One that would fail is read again
+    // once the page has stood still: a smooth scroll would only then have ended.
+    let f = await focusedElement(page);
+    if (f && !f.inMap && f.afterMap && !clearOfMap(f)) {
+      await scrollSettled(page, 3);
+      f = await focusedElement(page);
+      readAgain++;
+    }
+    if (!f) return false;
+    if (f.inMap || !f.afterMap) return true;
+    checked++;
+    const what = `${key} ${n}: ${f.name}`;
+    expect(
+      f.top,
+      `${what} (top ${f.top.toFixed(0)}) not under the map (bottom ${f.mapBottom.toFixed(0)})`,
+    ).toBeGreaterThanOrEqual(f.mapBottom - SLACK);
+    // Its focus ring too: the page's scroll padding leaves room for it.
+    expect(
+      f.top - f.ring,
+      `${what}: focus ring (top ${(f.top - f.ring).toFixed(0)}) not under the map (bottom ${f.mapBottom.toFixed(0)})`,
+    ).toBeGreaterThanOrEqual(f.mapBottom - SLACK);
+    expect(f.top, `${what} on screen`).toBeLessThan(f.innerHeight);
+    return true;
+  };
+  // Forward, the page scrolls up to each element from below; backward, down to it from
+  // above, where the map is.
+  let forward = 0;
+  while (forward < 60 && (await step('Tab', forward + 1))) forward++;
+  let backward = 0;
+  while (backward < 60 && (await step('Shift+Tab', backward + 1))) backward++;
+  console.log(
+    `[phone] ${at}: ${forward} Tab and ${backward} Shift+Tab presses, ${checked} stops below the map, none under it (${readAgain} read again after the page stood still)`,
+  );
+  expect(checked, 'Tab stops below the map checked').toBeGreaterThan(20);
+}
+
+/**
+ * From the opening view, which shows every claim: each badge can be tapped from the top of the
+ * page (the first check of tapBadge fails if one cannot) and, the map staying on screen, from
+ * the last card too.
+ */
+async function checkBadgeTaps(page: Page, at: string): Promise<void> {
+  const { view } = await appState(page);
+  expect(view.isHomeCamera, `${at}: the map still shows the opening view before the badges are tapped`).toBe(true);
+  const distances: string[] = [];
+  for (const party of PARTIES) {
+    await scrollToTop(page);
+    distances.push(`top→${party} ${(await tapBadge(page, party, `from the top (${at})`)).toFixed(0)}`);
+  }
+  for (const party of PARTIES) {
+    await scrollToCard(page, PARTIES[PARTIES.length - 1]!);
+    distances.push(`last card→${party} ${(await tapBadge(page, party, `from the last card (${at})`)).toFixed(0)}`);
+  }
+  console.log(`[phone] ${at}: scroll distances (px): ${distances.join(', ')}`);
+}
+
+/**
+ * With reduced motion (switched on here, on the opening view, and off again after), a tap on
+ * each badge from the top of the page scrolls to its card in one step.
+ */
+async function checkReducedMotionTaps(page: Page, at: string): Promise<void> {
+  await emulateMedia(page, { reducedMotion: 'reduce' });
+  expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), 'reduced motion emulated').toBe(true);
+  for (const party of PARTIES) {
+    await scrollToTop(page);
+    // Every scroll position the page takes, frame by frame, from the tap until the card is the
+    // current one and the page, having moved, has stood still for 20 frames: a smooth scroll
+    // moves every frame until it ends, so it would leave more than one new position.
+    const positions = await within(
+      page.evaluate(
+        async ({ badge, current }) => {
+          const seen = [scrollY];
+          document.querySelector<HTMLButtonElement>(badge)!.click();
+          let still = 0;
+          while (!(document.querySelector(current) && seen.length > 1 && still >= 20)) {
+            await new Promise((r) => requestAnimationFrame(r));
+            if (scrollY !== seen[seen.length - 1]) {
+              seen.push(scrollY);
+              still = 0;
+            } else still++;
+          }
+          return seen;
+        },
+        { badge: claimMarker(party), current: `${card(party)}[aria-current="true"]` },
+      ),
+      STATE_CEILING_MS,
+      `${at}: with reduced motion, the page scrolling to ${party}'s card after a tap on its badge and coming to rest`,
+    );
+    await waitSelected(page, party, `tapping ${party}'s badge with reduced motion`);
+    console.log(
+      `[phone] ${at}, reduced motion, ${party}'s badge: scroll positions ${positions.map((y) => y.toFixed(0)).join(' → ')}`,
+    );
+    expect(positions.length, `${party}: the page scrolled to the card in one step (positions ${positions.join(', ')})`).toBe(2);
+    const l = await layout(page, party);
+    expectPlaceInSight(l, party, `reduced motion, after tapping ${party}'s badge (${at})`);
+    expect(l.card.top, `reduced motion: ${party}'s card top below the map (${at})`).toBeGreaterThanOrEqual(l.map.bottom - SLACK);
+    expect(l.card.top, `reduced motion: ${party}'s card top just below the map (${at})`).toBeLessThanOrEqual(l.map.bottom + 48);
+  }
+  await emulateMedia(page, { reducedMotion: null });
+  expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), 'reduced motion off again').toBe(
+    false,
+  );
+}
+
+/**
+ * "Show on map" on every card leaves that party's place on screen and its card's heading just
+ * below the map; then a tap on each other party's badge, where the map shows it, keeps both in
+ * sight. Before each tap the shown party is shown again, if the last tap took the selection.
+ */
+async function checkShowOnMapAndTaps(page: Page, at: string): Promise<void> {
+  const isPressed = async (party: string) => (await page.getAttribute(selectButton(party), 'aria-pressed')) === 'true';
+  /** Whose claim the camera frames: the party of the last "Show on map". */
+  let framed: string | null = null;
+  const showOnMap = async (party: string) => {
+    // Pressed by a tap on its badge (which leaves the camera where it is): pressed again, the
+    // button would let go of the version instead of showing it.
+    if (await isPressed(party)) {
+      await page.locator(selectButton(party)).click();
+      await expect.poll(() => isPressed(party), { message: `${party}'s "Show on map" let go of` }).toBe(false);
+    }
+    await scrollToCard(page, party);
+    await page.locator(selectButton(party)).click();
+    await waitSelected(page, party, `clicking ${party}'s "Show on map"`);
+    await waitSettled(page);
+    await scrollSettled(page);
+    framed = party;
+    const l = await layout(page, party);
+    console.log(
+      `[phone] ${at}: after ${party}'s "Show on map": map ${fmt(l.map)}, badge ${fmt(l.badge)}, heading ${fmt(l.heading)}`,
+    );
+    expectPlaceInSight(l, party, `after ${party}'s "Show on map" (${at})`);
+    // The reader still sees the card whose button they pressed.
+    expect(l.heading.top, `${party}'s card heading (${fmt(l.heading)}) not under the map (${fmt(l.map)})`).toBeGreaterThanOrEqual(
+      l.map.bottom - SLACK,
+    );
+    expect(l.heading.bottom, `${party}'s card heading (${fmt(l.heading)}) on screen`).toBeLessThanOrEqual(l.innerHeight);
+  };
+
+  const tapped: string[] = [];
+  const offView: string[] = [];
+  for (const shown of PARTIES) {
+    for (const party of PARTIES.filter((p) => p !== shown)) {
+      if (framed !== shown || !(await isPressed(shown))) await showOnMap(shown);
+      const l = await layout(page, party);
+      // The camera frames the shown party's claim; another's badge may lie outside it.
+      if (!inside(l.badge, l.map)) {
+        offView.push(`${party} after ${shown}`);
+        continue;
+      }
+      await tapBadge(page, party, `after ${shown}'s "Show on map" (${at})`);
+      tapped.push(`${party} after ${shown}`);
+    }
+  }
+  console.log(
+    `[phone] ${at}: badges tapped: ${tapped.join(', ')}; outside the map's view, not tapped: ${offView.join(', ') || 'none'}`,
+  );
+  expect(tapped.length, 'some badge of another party is in view after a "Show on map"').toBeGreaterThan(0);
+}
+
 describe('on a phone held upright', () => {
   for (const viewport of VIEWPORTS) {
     for (const lang of LANGS) {
       const at = `${lang}, ${viewport.width} × ${viewport.height}`;
 
-      it(`"Show on map" on every card shows that party's place on screen (${at})`, async () => {
-        const s = await openIdle(browser, viewport, `?lang=${lang}`);
-        const { page } = s;
-        for (const party of PARTIES) {
-          await scrollToCard(page, party);
-          await page.locator(selectButton(party)).click();
-          await waitSelected(page, party, `clicking ${party}'s "Show on map"`);
-          await settledInPlace(page);
-          await scrollSettled(page);
-          const l = await layout(page, party);
-          console.log(
-            `[phone] ${at}: after ${party}'s "Show on map": map ${fmt(l.map)}, badge ${fmt(l.badge)}, heading ${fmt(l.heading)}`,
-          );
-          expectPlaceInSight(l, party, `after ${party}'s "Show on map" (${at})`);
-          // The reader still sees the card whose button they pressed.
-          expect(
-            l.heading.top,
-            `${party}'s card heading (${fmt(l.heading)}) not under the map (${fmt(l.map)})`,
-          ).toBeGreaterThanOrEqual(l.map.bottom - SLACK);
-          expect(l.heading.bottom, `${party}'s card heading (${fmt(l.heading)}) on screen`).toBeLessThanOrEqual(l.innerHeight);
-        }
-        s.expectClean();
-      });
-
-      it(`a tap on every badge keeps the map and the badge on screen and brings its card just below the map (${at})`, async () => {
-        const s = await openIdle(browser, viewport, `?lang=${lang}`);
-        const { page } = s;
-        const distances: string[] = [];
-        // The opening view shows every claim: each badge can be tapped from the top of the page
-        // (the first check of tapBadge fails if one cannot) and, the map staying on screen, from
-        // the last card too.
-        for (const party of PARTIES) {
-          await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
-          await scrollSettled(page);
-          distances.push(`top→${party} ${(await tapBadge(page, party, `from the top (${at})`)).toFixed(0)}`);
-        }
-        for (const party of PARTIES) {
-          await scrollToCard(page, PARTIES[PARTIES.length - 1]!);
-          distances.push(`last card→${party} ${(await tapBadge(page, party, `from the last card (${at})`)).toFixed(0)}`);
-        }
-        console.log(`[phone] ${at}: scroll distances (px): ${distances.join(', ')}`);
-        s.expectClean();
-      });
-
-      it(`after "Show on map" of one party, a tap on another's badge, where the map shows it, keeps both in sight (${at})`, async () => {
-        const s = await openIdle(browser, viewport, `?lang=${lang}`);
-        const { page } = s;
-        const tapped: string[] = [];
-        const offView: string[] = [];
-        for (const shown of PARTIES) {
-          for (const party of PARTIES.filter((p) => p !== shown)) {
-            // Shown again after a tap on another badge (which leaves the camera where it is).
-            if ((await page.getAttribute(selectButton(shown), 'aria-pressed')) !== 'true') {
-              await scrollToCard(page, shown);
-              await page.locator(selectButton(shown)).click();
-              await waitSelected(page, shown, `clicking ${shown}'s "Show on map"`);
-              await settledInPlace(page);
-            }
-            const l = await layout(page, party);
-            // The camera frames the shown party's claim; another's badge may lie outside it.
-            if (!inside(l.badge, l.map)) {
-              offView.push(`${party} after ${shown}`);
-              continue;
-            }
-            await tapBadge(page, party, `after ${shown}'s "Show on map" (${at})`);
-            tapped.push(`${party} after ${shown}`);
-          }
-        }
-        console.log(
-          `[phone] ${at}: badges tapped: ${tapped.join(', ')}; outside the map's view, not tapped: ${offView.join(', ') || 'none'}`,
-        );
-        expect(tapped.length, 'some badge of another party is in view after a "Show on map"').toBeGreaterThan(0);
-        s.expectClean();
-      });
-
-      it(`nothing reached with Tab or Shift+Tab below the map hides under it (${at})`, async () => {
-        const s = await openIdle(browser, viewport, `?lang=${lang}`);
-        const { page } = s;
-        await page.locator('body').focus();
-        let checked = 0;
-        /** Presses `key` and checks the focused element; false once focus has left the page. */
-        const step = async (key: 'Tab' | 'Shift+Tab', n: number): Promise<boolean> => {
-          await page.keyboard.press(key);
-          await scrollSettled(page, 3);
-          const f = await page.evaluate((mapSelector) => {
-            const el = document.activeElement;
-            const map = document.querySelector(mapSelector)!;
-            if (!el || el === document.body) return null;
-            const r = el.getBoundingClientRect();
-            const m = map.getBoundingClientRect();
-            const st = getComputedStyle(el);
-            const ring = (parseFloat(st.outlineWidth) || 0) + Math.max(0, parseFloat(st.outlineOffset) || 0);
-            return {
-              name: `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
-              inMap: map.contains(el),
-              afterMap: (map.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
-              top: r.top,
-              ring,
-              mapBottom: m.bottom,
-              innerHeight,
-            };
-          }, MAP);
-          if (!f) return false;
-          if (f.inMap || !f.afterMap) return true;
-          checked++;
-          const what = `${key} ${n}: ${f.name}`;
-          expect(
-            f.top,
-            `${what} (top ${f.top.toFixed(0)}) not under the map (bottom ${f.mapBottom.toFixed(0)})`,
-          ).toBeGreaterThanOrEqual(f.mapBottom - SLACK);
-          // Its focus ring too: the page's scroll padding leaves room for it.
-          expect(
-            f.top - f.ring,
-            `${what}: focus ring (top ${(f.top - f.ring).toFixed(0)}) not under the map (bottom ${f.mapBottom.toFixed(0)})`,
-          ).toBeGreaterThanOrEqual(f.mapBottom - SLACK);
-          expect(f.top, `${what} on screen`).toBeLessThan(f.innerHeight);
-          return true;
-        };
-        // Forward, the page scrolls up to each element from below; backward, down to it from
-        // above, where the map is.
-        let forward = 0;
-        while (forward < 60 && (await step('Tab', forward + 1))) forward++;
-        let backward = 0;
-        while (backward < 60 && (await step('Shift+Tab', backward + 1))) backward++;
-        console.log(
-          `[phone] ${at}: ${forward} Tab and ${backward} Shift+Tab presses, ${checked} stops below the map, none under it`,
-        );
-        expect(checked, 'Tab stops below the map checked').toBeGreaterThan(20);
-        s.expectClean();
-      });
+      it(
+        `Tab stops below the map stay clear of it; a tap on every badge (also with reduced motion) and "Show on map" on every card keep the place and the card in sight (${at})`,
+        async () => {
+          const s = await openIdle(browser, viewport, `?lang=${lang}`);
+          const { page } = s;
+          // In this order: the Tab walk needs focus at the top of a page nothing has been
+          // clicked on yet, and the taps need the opening view, which neither Tab nor a tap moves.
+          await checkTabStops(page, at);
+          await checkBadgeTaps(page, at);
+          await checkReducedMotionTaps(page, at);
+          await checkShowOnMapAndTaps(page, at);
+          s.expectClean();
+        },
+        PAGE_TEST_TIMEOUT_MS,
+      );
     }
   }
-
-  it('with reduced motion, a tap on a badge jumps to its card in one step (en, 375 × 667)', async () => {
-    const s = await (await browser()).newSession({ width: 375, height: 667 });
-    const { page } = s;
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await s.open();
-    await waitForMapState(page, 'idle');
-    for (const party of PARTIES) {
-      await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
-      await scrollSettled(page);
-      // Every scroll position the page takes, frame by frame, for a second and a half.
-      const positions = await page.evaluate(async (badge) => {
-        const seen = [scrollY];
-        document.querySelector<HTMLButtonElement>(badge)!.click();
-        for (let i = 0; i < 90; i++) {
-          await new Promise((r) => requestAnimationFrame(r));
-          if (scrollY !== seen[seen.length - 1]) seen.push(scrollY);
-        }
-        return seen;
-      }, claimMarker(party));
-      await waitSelected(page, party, `tapping ${party}'s badge with reduced motion`);
-      console.log(`[phone] reduced motion, ${party}'s badge: scroll positions ${positions.map((y) => y.toFixed(0)).join(' → ')}`);
-      expect(positions.length, `${party}: the page scrolled to the card in one step (positions ${positions.join(', ')})`).toBe(2);
-      const l = await layout(page, party);
-      expectPlaceInSight(l, party, `reduced motion, after tapping ${party}'s badge`);
-      expect(l.card.top, `reduced motion: ${party}'s card top below the map`).toBeGreaterThanOrEqual(l.map.bottom - SLACK);
-      expect(l.card.top, `reduced motion: ${party}'s card top just below the map`).toBeLessThanOrEqual(l.map.bottom + 48);
-    }
-    s.expectClean();
-  });
 });

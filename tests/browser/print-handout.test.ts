@@ -1,5 +1,6 @@
 // The printed handout, as Chromium prints it: A4 and Letter PDFs of the reader's page in English
-// and in Arabic, read back with pdf.js (text, images, pages), and the print layout at A4's width.
+// and in Arabic, read back with pdf.js (text, images, pages), the print layout at A4's width, and
+// the header's button that prints.
 // `SAMPLE_HANDOUT=1` also writes docs/sample-handout.pdf (English, A4) and a PNG of its first page.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +11,13 @@ import { eventCaption } from '../../src/i18n/event-text.ts';
 import type { Lang } from '../../src/domain/types.ts';
 import { loadTestEvent } from '../fixtures/events.ts';
 import { REAL_EVENT_DIR } from '../fixtures/real-data.ts';
-import { openIdle, useBrowser } from './helpers.ts';
+import { emulateMedia, openIdle, STATE_CEILING_MS, useBrowser, waitSettled } from './helpers.ts';
 
 const event = loadTestEvent(REAL_EVENT_DIR);
-const browser = useBrowser();
+// What these tests check is where things end up, not the flight there (see BrowserOptions).
+const browser = useBrowser([], { reducedMotion: 'reduce' });
 const FORMATS = ['A4', 'Letter'] as const;
+const WIDE = { width: 1280, height: 800 };
 /** A4's width less the 15 mm margins of print.css, in CSS px: the narrower of A4 and Letter. */
 const A4_CONTENT_PX = Math.floor(((210 - 30) / 25.4) * 96);
 const MAX_PAGES = 8;
@@ -72,11 +75,6 @@ async function readPdf(pdf: Buffer): Promise<ReadPdf> {
   }
 }
 
-async function printedPage(lang: Lang): Promise<{ page: Page; expectClean: () => void }> {
-  const s = await openIdle(browser, { width: 1280, height: 800 }, `?lang=${lang}`);
-  return { page: s.page, expectClean: () => s.expectClean() };
-}
-
 /** What must be on paper, from the data and the dictionaries, each with what it is (for the failure message). */
 function expectedTexts(lang: Lang): [what: string, text: string][] {
   const t = dictionaries[lang];
@@ -109,125 +107,137 @@ function controlLabels(lang: Lang, squashedText: string): string[] {
   );
 }
 
+/** The handout is built for a print and emptied after it: the page is the page again. */
+async function waitForHandoutEmptied(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="print-handout"]')?.childElementCount === 0, null, {
+    timeout: STATE_CEILING_MS,
+  });
+}
+
+/** `page.pdf()` in `format`, read back and checked: every text, no control, the map, the fonts. */
+async function expectPrintedPdf(page: Page, lang: Lang, format: (typeof FORMATS)[number]): Promise<void> {
+  const pdf = await page.pdf({ format });
+  const read = await readPdf(pdf);
+
+  // Chromium's PDF maps shaped Arabic glyphs (Noto Sans Arabic's joined forms, their dots
+  // drawn as marks) back to text only in part, and pdf.js reads its lines in visual order, so
+  // an Arabic page's words cannot be read back from it. In Arabic the PDF is checked for what
+  // is in Latin letters and short enough not to be split by a line break (Natural Earth, the
+  // sources' hosts), and every text is checked in the handout laid out for print.
+  const inPdf =
+    lang === 'en'
+      ? expectedTexts(lang)
+      : [
+          ['attribution', 'Natural Earth'] as [string, string],
+          ...event.sources.flatMap((s): [string, string][] => (s.url ? [[`source ${s.id}'s host`, new URL(s.url).host]] : [])),
+        ];
+  expect(inPdf.length).toBeGreaterThan(lang === 'en' ? 40 : 1);
+  expect(missingTexts(inPdf, read.text), `not found in the ${format} PDF's text`).toEqual([]);
+  if (lang === 'en') expect(controlLabels(lang, read.text), `control labels printed on ${format}`).toEqual([]);
+
+  expect(read.images, `images in the ${format} PDF (the map)`).toBeGreaterThanOrEqual(1);
+  expect(read.pages).toBeGreaterThanOrEqual(2);
+  expect(read.pages).toBeLessThanOrEqual(MAX_PAGES);
+  // The page's own faces are embedded (names in the PDF's font dictionaries), Arabic on the Arabic page.
+  const raw = pdf.toString('latin1');
+  expect(raw).toMatch(/NotoSans-/);
+  if (lang === 'ar') expect(raw).toMatch(/NotoSansArabic/);
+  console.log(`${lang} ${format}: ${read.pages} pages, ${read.images} image(s), ${pdf.length} bytes`);
+
+  // After printing the page is the page again: the handout empty, the map drawing.
+  await waitForHandoutEmptied(page);
+
+  if (process.env.SAMPLE_HANDOUT && lang === 'en' && format === 'A4') await writeSample(pdf);
+}
+
+/** The handout laid out for print at A4's content width: everything in it, nothing sticking out. */
+async function expectPrintLayout(page: Page, lang: Lang): Promise<void> {
+  await page.setViewportSize({ width: A4_CONTENT_PX, height: 1100 });
+  await emulateMedia(page, { media: 'print' });
+  await page.waitForSelector('[data-testid="print-map-image"]', { state: 'visible', timeout: STATE_CEILING_MS });
+  const report = await page.evaluate(() => {
+    const root = document.querySelector('[data-testid="print-handout"]')!;
+    const width = document.documentElement.clientWidth;
+    const problems: string[] = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none') continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      if (rect.left < -0.5 || rect.right > width + 0.5) problems.push(`${name(el)} spans ${rect.left}–${rect.right} of ${width}`);
+      if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible')
+        problems.push(`${name(el)} clips its content (${el.scrollWidth} > ${el.clientWidth})`);
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (hasText && parseFloat(style.fontSize) < (10 * 96) / 72 - 0.01)
+        problems.push(`${name(el)} is set in ${style.fontSize} ("${el.textContent!.trim().slice(0, 40)}")`);
+      if (el.matches('button, input, select, textarea, summary')) problems.push(`${name(el)} is shown`);
+    }
+    const screenShown = [...document.querySelectorAll('#root > :not([data-testid="print-handout"])')].filter(
+      (el) => getComputedStyle(el).display !== 'none',
+    );
+    const img = root.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')!;
+    return {
+      text: (root as HTMLElement).innerText,
+      problems,
+      pageScroll: document.documentElement.scrollWidth - width,
+      screenShown: screenShown.length,
+      image: { width: img.naturalWidth, height: img.naturalHeight, alt: img.alt },
+      dir: getComputedStyle(root).direction,
+      cards: root.querySelectorAll('[data-testid="party-card"]').length,
+    };
+  });
+  expect(missingTexts(expectedTexts(lang), squash(report.text)), 'not in the handout laid out for print').toEqual([]);
+  expect(controlLabels(lang, squash(report.text)), 'control labels in the handout').toEqual([]);
+  expect(report.problems).toEqual([]);
+  expect(report.pageScroll).toBeLessThanOrEqual(0);
+  expect(report.screenShown, 'screen elements shown in print').toBe(0);
+  expect(report.image.width).toBeGreaterThan(100);
+  expect(report.image.alt).toBe(dictionaries[lang]['print.mapAlt']);
+  expect(report.dir).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  expect(report.cards).toBe(event.parties.length);
+
+  // Back to the screen: the handout goes.
+  await emulateMedia(page, { media: 'screen' });
+  await waitForHandoutEmptied(page);
+}
+
+/** The header's "Print handout" button, in the page's language, calls window.print(). */
+async function expectPrintButton(page: Page, lang: Lang): Promise<void> {
+  const button = page.locator('.app-header-tools [data-testid="print-button"]');
+  await expect.poll(() => button.innerText()).toBe(dictionaries[lang]['print.button']);
+  // The print dialog cannot be driven headless: its call is what is checked.
+  await page.evaluate(() => {
+    const w = window as unknown as { __printed: number };
+    w.__printed = 0;
+    window.print = () => void w.__printed++;
+  });
+  await button.click();
+  await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1, null, {
+    timeout: STATE_CEILING_MS,
+  });
+}
+
 describe.each(['en', 'ar'] as const)('the printed handout (%s)', (lang) => {
   it('has discussion questions in the data to print', () => {
     // The handout leaves the section out for an event without questions; the shipped event must have them.
     expect(event.story?.questions.length ?? 0, `${REAL_EVENT_DIR}/event.json has no story.questions`).toBeGreaterThan(0);
   });
 
-  it.each(FORMATS)(
-    'prints on %s: every version, the comparison, the sources, the questions, the map, no controls',
-    async (format) => {
-      const { page, expectClean } = await printedPage(lang);
-      const pdf = await page.pdf({ format });
-      const read = await readPdf(pdf);
-
-      // Chromium's PDF maps shaped Arabic glyphs (Noto Sans Arabic's joined forms, their dots
-      // drawn as marks) back to text only in part, and pdf.js reads its lines in visual order, so
-      // an Arabic page's words cannot be read back from it. In Arabic the PDF is checked for what
-      // is in Latin letters and short enough not to be split by a line break (Natural Earth, the
-      // sources' hosts), and every text is checked in the handout laid out for print below.
-      const inPdf =
-        lang === 'en'
-          ? expectedTexts(lang)
-          : [
-              ['attribution', 'Natural Earth'] as [string, string],
-              ...event.sources.flatMap((s): [string, string][] =>
-                s.url ? [[`source ${s.id}'s host`, new URL(s.url).host]] : [],
-              ),
-            ];
-      expect(inPdf.length).toBeGreaterThan(lang === 'en' ? 40 : 1);
-      expect(missingTexts(inPdf, read.text), `not found in the ${format} PDF's text`).toEqual([]);
-      if (lang === 'en') expect(controlLabels(lang, read.text), 'control labels printed').toEqual([]);
-
-      expect(read.images, 'images in the PDF (the map)').toBeGreaterThanOrEqual(1);
-      expect(read.pages).toBeGreaterThanOrEqual(2);
-      expect(read.pages).toBeLessThanOrEqual(MAX_PAGES);
-      // The page's own faces are embedded (names in the PDF's font dictionaries), Arabic on the Arabic page.
-      const raw = pdf.toString('latin1');
-      expect(raw).toMatch(/NotoSans-/);
-      if (lang === 'ar') expect(raw).toMatch(/NotoSansArabic/);
-      console.log(`${lang} ${format}: ${read.pages} pages, ${read.images} image(s), ${pdf.length} bytes`);
-
-      // After printing the page is the page again: the handout empty, the map drawing.
-      await page.waitForFunction(() => document.querySelector('[data-testid="print-handout"]')?.childElementCount === 0);
-      expectClean();
-
-      if (process.env.SAMPLE_HANDOUT && lang === 'en' && format === 'A4') await writeSample(pdf);
-    },
-  );
-
-  it(`lays out within A4's width (${A4_CONTENT_PX} px) for print: nothing cut off, no control, no type under 10 pt`, async () => {
-    const { page, expectClean } = await printedPage(lang);
-    await page.setViewportSize({ width: A4_CONTENT_PX, height: 1100 });
-    await page.emulateMedia({ media: 'print' });
-    await page.waitForSelector('[data-testid="print-map-image"]', { state: 'visible' });
-    const report = await page.evaluate(() => {
-      const root = document.querySelector('[data-testid="print-handout"]')!;
-      const width = document.documentElement.clientWidth;
-      const problems: string[] = [];
-      const name = (el: Element) =>
-        `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
-      for (const el of root.querySelectorAll<HTMLElement>('*')) {
-        const style = getComputedStyle(el);
-        if (style.display === 'none') continue;
-        const rect = el.getBoundingClientRect();
-        if (rect.width === 0 && rect.height === 0) continue;
-        if (rect.left < -0.5 || rect.right > width + 0.5)
-          problems.push(`${name(el)} spans ${rect.left}–${rect.right} of ${width}`);
-        if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible')
-          problems.push(`${name(el)} clips its content (${el.scrollWidth} > ${el.clientWidth})`);
-        const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-        if (hasText && parseFloat(style.fontSize) < (10 * 96) / 72 - 0.01)
-          problems.push(`${name(el)} is set in ${style.fontSize} ("${el.textContent!.trim().slice(0, 40)}")`);
-        if (el.matches('button, input, select, textarea, summary')) problems.push(`${name(el)} is shown`);
-      }
-      const screenShown = [...document.querySelectorAll('#root > :not([data-testid="print-handout"])')].filter(
-        (el) => getComputedStyle(el).display !== 'none',
-      );
-      const img = root.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')!;
-      return {
-        text: (root as HTMLElement).innerText,
-        problems,
-        pageScroll: document.documentElement.scrollWidth - width,
-        screenShown: screenShown.length,
-        image: { width: img.naturalWidth, height: img.naturalHeight, alt: img.alt },
-        dir: getComputedStyle(root).direction,
-        cards: root.querySelectorAll('[data-testid="party-card"]').length,
-      };
-    });
-    expect(missingTexts(expectedTexts(lang), squash(report.text)), 'not in the handout laid out for print').toEqual([]);
-    expect(controlLabels(lang, squash(report.text)), 'control labels in the handout').toEqual([]);
-    expect(report.problems).toEqual([]);
-    expect(report.pageScroll).toBeLessThanOrEqual(0);
-    expect(report.screenShown, 'screen elements shown in print').toBe(0);
-    expect(report.image.width).toBeGreaterThan(100);
-    expect(report.image.alt).toBe(dictionaries[lang]['print.mapAlt']);
-    expect(report.dir).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-    expect(report.cards).toBe(event.parties.length);
-
-    // Back to the screen: the handout goes.
-    await page.emulateMedia({ media: 'screen' });
-    await page.waitForFunction(() => document.querySelector('[data-testid="print-handout"]')?.childElementCount === 0);
-    expectClean();
-  });
-});
-
-describe('the Print handout button', () => {
-  it('is in the reader header, in both languages, and calls window.print()', async () => {
-    for (const lang of ['en', 'ar'] as const) {
-      const { page } = await printedPage(lang);
-      const button = page.locator('.app-header-tools [data-testid="print-button"]');
-      await expect.poll(() => button.innerText()).toBe(dictionaries[lang]['print.button']);
-      // The print dialog cannot be driven headless: its call is what is checked.
-      await page.evaluate(() => {
-        const w = window as unknown as { __printed: number };
-        w.__printed = 0;
-        window.print = () => void w.__printed++;
-      });
-      await button.click();
-      await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1);
+  // One page: each print leaves it as it was (checked), and the map is at rest again before the
+  // next one prints it; the layout for print and the button come last, as they change the page.
+  it(`prints on ${FORMATS.join(' and ')}: every version, the comparison, the sources, the questions, the map, no controls; lays out within A4's width (${A4_CONTENT_PX} px) for print: nothing cut off, no control, no type under 10 pt; the Print handout button calls window.print()`, async () => {
+    const s = await openIdle(browser, WIDE, `?lang=${lang}`);
+    const { page } = s;
+    for (const [i, format] of FORMATS.entries()) {
+      if (i > 0) await waitSettled(page);
+      await expectPrintedPdf(page, lang, format);
     }
+    await expectPrintLayout(page, lang);
+    await page.setViewportSize(WIDE);
+    await expectPrintButton(page, lang);
+    s.expectClean();
   });
 });
 

@@ -1,7 +1,7 @@
 // With prefers-reduced-motion, selecting a version moves the camera at once (no flight), and
 // the page runs no CSS transition or animation.
 import { describe, expect, it } from 'vitest';
-import { selectButton, settledCamera, useBrowser, waitForMapState } from './helpers.ts';
+import { selectButton, settledCamera, useBrowser, waitForMapState, emulateMedia } from './helpers.ts';
 
 const browser = useBrowser();
 
@@ -9,15 +9,15 @@ describe('reduced motion', () => {
   it('jumps the camera to a selected version and animates nothing', async () => {
     const s = await (await browser()).newSession();
     const { page } = s;
-    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await emulateMedia(page, { reducedMotion: 'reduce' });
     await s.open();
     await waitForMapState(page, 'idle');
     const before = await settledCamera(page);
-    // Click and read the store's camera within the same task plus one frame: only a camera
-    // change with no duration has ended (and been written to the store on moveend) by then.
-    const after = await page.evaluate(async (button) => {
+    // Click and read the store's camera in the same task: a camera change with no duration
+    // ends (and is written to the store on moveend) before the click returns, while a flight,
+    // however slow or fast the machine, cannot end before its first frame.
+    const after = await page.evaluate((button) => {
       document.querySelector<HTMLButtonElement>(button)!.click();
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
       const hook = (window as unknown as { __appState: () => { view: { camera: unknown } } }).__appState;
       return JSON.stringify(hook().view.camera);
     }, selectButton('syrian-government'));

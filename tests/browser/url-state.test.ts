@@ -2,14 +2,15 @@
 // Forward walk through selections and language switches; the prerendered page is hydrated
 // without a warning whatever the URL says, and a hostile URL still gives a working page.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   PARTIES,
+  STATE_CEILING_MS,
   appState,
   card,
   openIdle,
@@ -22,7 +23,8 @@ import {
   type AppStateSnapshot,
 } from './helpers.ts';
 
-const browser = useBrowser();
+// What these tests check is where things end up, not the flight there (see BrowserOptions).
+const browser = useBrowser([], { reducedMotion: 'reduce' });
 
 type Camera = NonNullable<AppStateSnapshot['view']['camera']>;
 
@@ -42,26 +44,35 @@ function expectSameCamera(actual: Camera, expected: Camera, what: string) {
   expect(Math.abs(actual.center[1] - expected.center[1]), `${what}: latitude`).toBeLessThanOrEqual(pixel);
 }
 
+const noCardSelected = () => !document.querySelector('article[data-testid="party-card"][aria-current="true"]');
+
 function query(page: Page): Record<string, string> {
   return Object.fromEntries(new URL(page.url()).searchParams);
 }
 
 describe('deep links', () => {
-  for (const party of PARTIES) {
-    it(`a link made on the page for ${party}'s version reopens the same party, language and view`, async () => {
-      const s = await openIdle(browser, undefined, '?lang=ar');
+  it("links made on the page for each party's version (in Arabic) reopen the same party, language and view", async () => {
+    // The links are made one after the other on one page (each "Show on map" frames its party
+    // wherever the map was); each is then opened fresh, as a reader following it would.
+    const s = await openIdle(browser, undefined, '?lang=ar');
+    const links: { party: string; link: string; camera: Camera }[] = [];
+    for (const party of PARTIES) {
       await s.page.locator(selectButton(party)).click();
-      await waitSelected(s.page, party, `"Show on map" for ${party}`);
+      await waitSelected(s.page, party, `"Show on map" for ${party}`, STATE_CEILING_MS);
       const { camera } = await settled(s.page);
       const link = s.page.url();
       expect(query(s.page)).toMatchObject({ lang: 'ar', party });
       expect(query(s.page).map, 'the framed view is in the link').toMatch(/^\d+(\.\d+)?\/-?\d+(\.\d+)?\/-?\d+(\.\d+)?$/);
       console.log(`[url] ${party}: ${new URL(link).search}`);
+      links.push({ party, link, camera });
+    }
+    s.expectClean();
 
+    for (const { party, link, camera } of links) {
       const t = await (await browser()).newSession();
       await t.page.goto(link);
       await waitForMapState(t.page, 'idle');
-      await waitSelected(t.page, party, `opening ${new URL(link).search}`);
+      await waitSelected(t.page, party, `opening ${new URL(link).search}`, STATE_CEILING_MS);
       expect(await t.page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
       const reopened = await settled(t.page);
       expectSameCamera(reopened.camera, camera, `${party}'s link`);
@@ -70,15 +81,16 @@ describe('deep links', () => {
       const viewport = t.page.viewportSize()!;
       expect(heading, `${party}'s card heading is rendered`).not.toBeNull();
       expect(heading!.y >= 0 && heading!.y + heading!.height <= viewport.height, `${party}'s card is in view`).toBe(true);
-      s.expectClean();
       t.expectClean();
-    });
-  }
+      // Done with: its map need not keep the machine busy while the next link loads.
+      await t.page.close();
+    }
+  });
 
   it('a fragment naming a party (#id) selects it and frames its place', async () => {
     const party = PARTIES[PARTIES.length - 1]!;
     const s = await openIdle(browser, undefined, `#${party}`);
-    await waitSelected(s.page, party, `opening #${party}`);
+    await waitSelected(s.page, party, `opening #${party}`, STATE_CEILING_MS);
     const { isHome } = await settled(s.page);
     expect(isHome, 'the camera framed the party, not the opening view').toBe(false);
     s.expectClean();
@@ -95,23 +107,25 @@ describe('Back and Forward', () => {
 
     const [first, second] = [PARTIES[0], PARTIES[2]];
     await page.locator(selectButton(first)).click();
-    await waitSelected(page, first, `"Show on map" for ${first}`);
+    await waitSelected(page, first, `"Show on map" for ${first}`, STATE_CEILING_MS);
     const firstView = await settled(page);
     await page.locator(selectButton(second)).click();
-    await waitSelected(page, second, `"Show on map" for ${second}`);
+    await waitSelected(page, second, `"Show on map" for ${second}`, STATE_CEILING_MS);
     const secondView = await settled(page);
     await page.getByTestId('language-switch').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'ar');
+    await page.waitForFunction(() => document.documentElement.lang === 'ar', null, { timeout: STATE_CEILING_MS });
     await waitForMapState(page, 'idle');
     expect(query(page)).toMatchObject({ lang: 'ar', party: second });
 
     const expectAt = async (lang: string, party: string | null, view: { camera: Camera }, step: string) => {
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-      if (party) await waitSelected(page, party, step);
-      else await page.waitForFunction(() => !document.querySelector('article[data-testid="party-card"][aria-current="true"]'));
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: STATE_CEILING_MS });
+      if (party) await waitSelected(page, party, step, STATE_CEILING_MS);
+      else await page.waitForFunction(noCardSelected, null, { timeout: STATE_CEILING_MS });
       await waitForMapState(page, 'idle');
       expect(await selectedParties(page), step).toEqual(party ? [party] : []);
-      expectSameCamera((await settled(page)).camera, view.camera, step);
+      const reached = await settled(page);
+      expectSameCamera(reached.camera, view.camera, step);
+      return reached;
     };
 
     await page.goBack();
@@ -119,8 +133,8 @@ describe('Back and Forward', () => {
     await page.goBack();
     await expectAt('en', first, firstView, `Back to ${first}`);
     await page.goBack();
-    await expectAt('en', null, home, 'Back to the opening state');
-    expect((await settled(page)).isHome, 'the opening view again').toBe(true);
+    const opening = await expectAt('en', null, home, 'Back to the opening state');
+    expect(opening.isHome, 'the opening view again').toBe(true);
     await page.goForward();
     await expectAt('en', first, firstView, `Forward to ${first}`);
     await page.goForward();
@@ -143,9 +157,21 @@ function useDevelopmentBuild(): () => string {
     dir = mkdtempSync(join(tmpdir(), 'badia-dev-build-'));
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const vite = join(root, 'node_modules/vite/bin/vite.js');
+    // The project's config without its precompress plugin: the .gz and .br siblings it writes
+    // (brotli at its slowest setting, over unminified code) are never served by serveStatic,
+    // and are the build's longest step. Everything the page is made of is built as usual.
+    const config = join(dir, 'vite.config.mjs');
+    const outDir = join(dir, 'dist');
+    writeFileSync(
+      config,
+      [
+        `import config from ${JSON.stringify(pathToFileURL(join(root, 'vite.config.ts')).href)};`,
+        "export default { ...config, plugins: config.plugins.flat(Infinity).filter((p) => p && p.name !== 'precompress') };",
+      ].join('\n'),
+    );
     const r = spawnSync(
       process.execPath,
-      [vite, 'build', '--mode', 'development', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
+      [vite, 'build', '--config', config, '--mode', 'development', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
       {
         cwd: root,
         stdio: 'inherit',
@@ -156,7 +182,7 @@ function useDevelopmentBuild(): () => string {
     const { serveStatic } = (await import(new URL('../../scripts/serve-static.mjs', import.meta.url).href)) as {
       serveStatic: (root: string, opts: { port: number }) => Promise<{ url: string; close: () => Promise<void> }>;
     };
-    server = await serveStatic(dir, { port: 0 });
+    server = await serveStatic(outDir, { port: 0 });
   });
   afterAll(async () => {
     await server?.close();
@@ -212,7 +238,7 @@ describe('hydration and hostile URLs (React development build)', () => {
       // React's production build neither reports nor repairs an attribute that differs from
       // the server's HTML: the page must show the URL's state, not only survive it.
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      if (party) await waitSelected(page, party, `opening ${url}`);
+      if (party) await waitSelected(page, party, `opening ${url}`, STATE_CEILING_MS);
       expect(await selectedParties(page), 'the selected cards').toEqual(party ? [party] : []);
       if (party) {
         const pressed = await page.locator(`${selectButton(party)}[aria-pressed="true"]`).count();
