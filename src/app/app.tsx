@@ -16,12 +16,12 @@ import { SourcesSection } from '../panel/sources-section.tsx';
 import { KnownFacts } from '../panel/known-facts.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { EmbedApp } from './embed-app.tsx';
-import { EmbedDialog } from '../embed/embed-dialog.tsx';
 import { StoryPanel, StoryStart } from '../story/story-panel.tsx';
 import { useStoryKeys } from '../story/story-keys.ts';
 import { usePresentation } from '../story/presentation.ts';
-import { MapDownloadButton } from '../panel/map-download-button.tsx';
-import { PrintButton, PrintHandout } from '../panel/print-handout.tsx';
+import { PrintHandout } from '../panel/print-handout.tsx';
+import { ShareTools } from './share-tools.tsx';
+import { useStickyMapStandsDown } from './sticky-map.ts';
 import { SkipLink } from '../ui/skip-link.tsx';
 import { STORY_HEADING_ID } from '../story/story-panel.tsx';
 
@@ -60,6 +60,7 @@ function ReaderApp() {
   const time = formatLocalAndUtcTime(event.occurred.utc, event.occurred.timeZone, lang);
   const isStoryOpen = useAppStore((s) => s.story.chapter !== null);
   const isPresenting = useAppStore((s) => s.story.presenting);
+  const mapStandsDown = useStickyMapStandsDown(VERSIONS_LIST_ID, !isStoryOpen);
 
   return (
     <div className="app">
@@ -69,9 +70,7 @@ function ReaderApp() {
           <p className="app-kicker">{translate(lang, 'app.kicker')}</p>
           <div className="app-header-tools">
             <LanguageSwitch />
-            <EmbedDialog />
-            <MapDownloadButton />
-            <PrintButton />
+            <ShareTools />
           </div>
         </div>
         <h1>{localize(event.title, lang)}</h1>
@@ -83,7 +82,7 @@ function ReaderApp() {
           <span className="muted"> — {localize(event.occurred.note, lang)}</span>
         </p>
       </header>
-      <main className="app-main">
+      <main className="app-main" data-map-stands-down={mapStandsDown || undefined}>
         <div className="map-pane">
           <MapView caption={eventCaption(event, lang)} />
         </div>
@@ -95,9 +94,11 @@ function ReaderApp() {
         ) : (
           <div className="panel">
             <p className="app-summary">{localize(event.summary, lang)}</p>
+            {/* The versions come before the map's legend, so that a laptop's first screen shows
+                one: the legend explains a map the reader already sees beside it. */}
             <StoryStart />
-            <Legend />
             <VersionPanel />
+            <Legend />
             <ComparisonTable />
             <GapsTable />
             <Timeline />

@@ -8,6 +8,7 @@ import type { Messages } from './en.ts';
 export const ar: Messages = {
   'app.kicker': 'حدث متنازع عليه',
   'app.skipMap': 'تخطَّ الخريطة',
+  'app.shareTools': 'مشاركة',
   'story.start': 'القصة خطوة خطوة',
   'story.startIntro': 'جديد على هذا الحدث؟ تابِعه خطوة خطوة، في {count} فصول.',
   'story.startButton': 'ابدأ القصة خطوة خطوة',

@@ -6,6 +6,7 @@
 export const en = {
   'app.kicker': 'Contested event',
   'app.skipMap': 'Skip the map',
+  'app.shareTools': 'Share',
   'story.start': 'Guided story',
   'story.startIntro': 'New to this event? Walk through it step by step, in {count} chapters.',
   'story.startButton': 'Start the guided story',

@@ -34,6 +34,7 @@ import { bindSelection, SELECTED_PARTY_STATE } from './bindings/selection.ts';
 import { bindMarkers } from './bindings/markers.ts';
 import { bindLocale, mapLibreLocale } from './bindings/locale.ts';
 import { bindContextLoss } from './bindings/context-loss.ts';
+import { bindPageGestures, PAGE_GESTURES_MEDIA } from './bindings/page-gestures.ts';
 import { bindLayers } from './bindings/layers.ts';
 import { bindGaps } from './bindings/gaps.ts';
 import { bindTextScale } from './bindings/text-scale.ts';
@@ -200,6 +201,7 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   map.once('load', handleLoad);
   map.on('error', handleError);
 
+  const pageGesturesQuery = window.matchMedia?.(PAGE_GESTURES_MEDIA);
   const unbind: Unbind[] = [
     () => {
       map.off('idle', handleFirstIdle);
@@ -210,6 +212,8 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
     bindCamera(map, store, { homeBounds: event.view.bounds, prefersReducedMotion }),
     bindMarkers(map, store, sources),
     bindContextLoss(map, store),
+    // An embed has cooperative gestures from the start (the host page scrolls past it).
+    ...(pageGesturesQuery && !display.embed && !display.isStatic ? [bindPageGestures(map, pageGesturesQuery)] : []),
     bindLocale(store, rebuild),
   ];
   setCurrentMap({

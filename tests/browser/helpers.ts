@@ -64,6 +64,8 @@ export interface BrowserOptions {
    * interaction, map, hygiene, languages); reduced motion has its own (reduced-motion, phone).
    */
   reducedMotion?: 'reduce';
+  /** A phone's touch screen: `hasTouch` and `isMobile`, so that `(pointer: coarse)` matches. */
+  touch?: boolean;
 }
 
 /**
@@ -124,6 +126,8 @@ export class TestBrowser {
       deviceScaleFactor: 1,
       locale: this.options.locale ?? 'en-US',
       reducedMotion: this.options.reducedMotion ?? 'no-preference',
+      hasTouch: this.options.touch ?? false,
+      isMobile: this.options.touch ?? false,
       timezoneId: 'UTC',
     });
     context.on('request', (req) => {

@@ -372,3 +372,97 @@ describe('on a phone held upright', () => {
     }
   }
 });
+
+const touchBrowser = useBrowser([], { touch: true });
+
+/**
+ * A drag by `fingers` fingers side by side, `dy` px upwards from `at` in ten moves, as the
+ * phone's touch screen sends it (CDP touch events go through Chromium's input pipeline, where
+ * `touch-action` decides between scrolling the page and handing the touches to the map).
+ */
+async function touchDrag(page: Page, at: { x: number; y: number }, dy: number, fingers: 1 | 2): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const points = (y: number) => Array.from({ length: fingers }, (_, i) => ({ x: at.x + i * 40, y, id: i }));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(at.y) });
+  for (let step = 1; step <= 10; step++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(at.y - (dy * step) / 10) });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** The map's box and whether it can be seen at all (it stands down past the versions). */
+async function mapOnScreen(page: Page): Promise<{ top: number; bottom: number; visible: boolean }> {
+  return page.locator(MAP).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, visible: getComputedStyle(el).visibility === 'visible' && r.bottom > 0 };
+  });
+}
+
+describe('on a phone with a touch screen', () => {
+  for (const lang of LANGS) {
+    it(`one finger on the map scrolls the page and two move the map; past the versions the map stands down and a selection calls it back (${lang}, 375 × 667)`, async () => {
+      const s = await openIdle(touchBrowser, { width: 375, height: 667 }, `?lang=${lang}`);
+      const { page } = s;
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a touch screen').toBe(true);
+      const box = (await page.locator(MAP).boundingBox())!;
+      const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+      // One finger, upwards over the middle of the map: the page scrolls, the map stays put.
+      const before = await appState(page);
+      await touchDrag(page, middle, 250, 1);
+      const scrolled = await scrollSettled(page);
+      expect(scrolled, 'a one-finger swipe on the map scrolled the page').toBeGreaterThan(100);
+      await waitSettled(page);
+      expect((await appState(page)).view.camera, 'and left the map where it was').toEqual(before.view.camera);
+
+      // Two fingers on the sticky map: the map moves, the page does not.
+      const stuck = (await page.locator(MAP).boundingBox())!;
+      await touchDrag(page, { x: stuck.x + stuck.width / 3, y: stuck.y + stuck.height * 0.7 }, 120, 2);
+      await expect
+        .poll(async () => (await appState(page)).view.camera?.center[1] ?? 0, { message: 'two fingers move the map' })
+        .toBeLessThan(before.view.camera!.center[1] - 0.05);
+      expect(await scrollSettled(page), 'two fingers leave the page where it was').toBe(scrolled);
+      await waitSettled(page);
+
+      // Past the versions, in the glossary: the map has gone from the screen and from Tab.
+      await page.locator('#glossary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await scrollSettled(page);
+      await expect
+        .poll(() => mapOnScreen(page), { message: 'past the versions the map stands down' })
+        .toMatchObject({
+          visible: false,
+        });
+      const atTop = await page.evaluate((map) => document.elementFromPoint(innerWidth / 2, 40)?.closest(map) === null, MAP);
+      expect(atTop, 'the top of the screen shows the page, not the map').toBe(true);
+
+      // "Show on map" in the timeline, down there: the map comes back with that party's place.
+      const party = PARTIES[2];
+      const timelineButton = page.locator(`[data-testid="timeline-select"][data-party="${party}"]`).first();
+      await timelineButton.scrollIntoViewIfNeeded();
+      await timelineButton.click();
+      await waitSelected(page, party, `the timeline's "Show on map" for ${party}`);
+      await expect
+        .poll(() => mapOnScreen(page), { message: 'a selection calls the map back' })
+        .toMatchObject({
+          visible: true,
+          top: 0,
+        });
+      await waitSettled(page);
+      const l = await layout(page, party);
+      expect(inside(l.badge, l.map), `${party}'s badge inside the map that came back`).toBe(true);
+
+      // Back up in the versions the map sticks as before.
+      await page.locator(card(PARTIES[0])).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await scrollSettled(page);
+      await expect
+        .poll(() => mapOnScreen(page), { message: 'the map sticks over the versions' })
+        .toMatchObject({
+          visible: true,
+          top: 0,
+        });
+      s.expectClean();
+    });
+  }
+});
