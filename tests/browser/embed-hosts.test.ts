@@ -103,6 +103,12 @@ function generatedCode(opts: { src?: string; script?: boolean } = {}): string {
   });
 }
 
+/** The code in `sandbox="allow-scripts"` alone (WordPress's oEmbed sandbox); fails if the code has no <iframe to put it on. */
+function sandboxed(code: string): string {
+  if (!code.startsWith('<iframe')) throw new Error(`the embed code does not start with <iframe: ${code.slice(0, 40)}`);
+  return code.replace('<iframe', '<iframe sandbox="allow-scripts"');
+}
+
 beforeAll(async () => {
   const { serveStatic } = (await import(new URL('../../scripts/serve-static.mjs', import.meta.url).href)) as {
     serveStatic: ServeStatic;
@@ -289,7 +295,7 @@ const VARIANTS: Variant[] = [
   },
   {
     name: '(ii) the generated code in sandbox="allow-scripts"',
-    body: () => generatedCode().replace('<iframe ', '<iframe sandbox="allow-scripts" '),
+    body: () => sandboxed(generatedCode()),
     frame: OURS,
     resized: true,
     pym: false,
@@ -748,11 +754,7 @@ describe('public/embed.js', () => {
 describe('the guided story in a sandboxed frame', () => {
   it('?embed=1&chapter=1 plays the story in a sandbox="allow-scripts" frame on another origin, by click and by key, and the frame follows its height', async () => {
     const src = `${appUrl}?embed=1&chapter=1`;
-    const file = hostPage(
-      'story-sandboxed.html',
-      'story in a sandboxed frame',
-      generatedCode({ src }).replace('<iframe ', '<iframe sandbox="allow-scripts" '),
-    );
+    const file = hostPage('story-sandboxed.html', 'story in a sandboxed frame', sandboxed(generatedCode({ src })));
     const s = await openHost(file, 640);
     const frame = await appFrame(s.page, OURS);
     await waitForMapState(frame, 'idle');
@@ -835,6 +837,7 @@ interface ShowOnMapHost {
   readonly frame: string;
   /** The host scrolls to the map (true) or the card shows its small map (false). */
   readonly scrolls: boolean;
+  readonly sandboxed?: boolean;
 }
 
 const SHOW_ON_MAP_HOSTS: ShowOnMapHost[] = [
@@ -853,9 +856,10 @@ const SHOW_ON_MAP_HOSTS: ShowOnMapHost[] = [
   { name: 'the code without its script', body: () => generatedCode({ script: false }), frame: OURS, scrolls: false },
   {
     name: 'a sandbox="allow-scripts" frame without the script',
-    body: () => generatedCode({ script: false }).replace('<iframe ', '<iframe sandbox="allow-scripts" '),
+    body: () => sandboxed(generatedCode({ script: false })),
     frame: OURS,
     scrolls: false,
+    sandboxed: true,
   },
 ];
 
@@ -874,6 +878,9 @@ describe('"Show on map" from a card below the map, in a 375 px article (issue 24
       const { page } = s;
       const frame = await appFrame(page, host.frame);
       await waitForMapState(frame, 'idle');
+      if (host.sandboxed) {
+        expect(await frame.evaluate(() => window.origin), 'the sandboxed frame has an opaque origin').toBe('null');
+      }
       if (host.scrolls) {
         // Resized to its content by the host (so that the host's scroll is the only one).
         await waitUntil(
