@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
 import { stateHref } from '../store/state-href.ts';
@@ -10,6 +11,9 @@ import { Legend } from '../panel/legend.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { STORY_HEADING_ID, StoryPanel } from '../story/story-panel.tsx';
 import { SkipLink } from '../ui/skip-link.tsx';
+import { useInsetParty } from '../embed/keep-map-in-view.ts';
+import { CardInsetContext } from '../embed/card-inset-slot.tsx';
+import { ClaimInset } from '../embed/claim-inset.tsx';
 
 /**
  * The page inside a news article's `<iframe>` (`?embed=1`): the title, the map, every version
@@ -23,6 +27,9 @@ export function EmbedApp() {
   const isPlain = useAppStore((s) => s.view.display.plain);
   const isStoryOpen = useAppStore((s) => s.story.chapter !== null);
   const fullPageHref = useAppStore((s) => stateHref(s, { display: DEFAULT_DISPLAY }));
+  const mapPaneRef = useRef<HTMLDivElement>(null);
+  const insetParty = useInsetParty(mapPaneRef);
+  const cardInset = (partyId: string) => (partyId === insetParty ? <ClaimInset partyId={partyId} /> : null);
 
   const openFull = (
     <a className="embed-open-full" href={fullPageHref} target="_blank" rel="noopener">
@@ -41,7 +48,7 @@ export function EmbedApp() {
         </header>
       )}
       <main className="embed-main">
-        <div className="map-pane">
+        <div className="map-pane" ref={mapPaneRef}>
           <MapView caption={eventCaption(event, lang)} />
         </div>
         <div className="embed-panel">
@@ -53,7 +60,9 @@ export function EmbedApp() {
           ) : (
             <>
               <Legend />
-              <VersionPanel variant="compact" />
+              <CardInsetContext.Provider value={cardInset}>
+                <VersionPanel variant="compact" />
+              </CardInsetContext.Provider>
             </>
           )}
         </div>

@@ -37,7 +37,10 @@ export function buildEmbedCode({ src, title, lang, height, scriptSrc }: EmbedCod
     // Datawrapper's pattern: `width: 0; min-width: 100%` lets the frame shrink inside narrow columns.
     'style="width: 0; min-width: 100%; border: none;"',
     `${EMBED_MARKER}`,
-  ].join(' ');
+    // One attribute a line: easier to read and edit, and the title (in the page's language) is a
+    // bidi paragraph of its own, so an Arabic title reads in order in the left-to-right code box
+    // instead of being reordered with the attributes around it where the line wraps.
+  ].join('\n  ');
   const code = `${frame}></iframe>`;
   return scriptSrc ? `${code}\n<script src="${escapeAttribute(scriptSrc)}" async></script>` : code;
 }

@@ -109,7 +109,7 @@ export function EmbedDialog() {
               data-testid="embed-code"
               dir="ltr"
               readOnly
-              rows={6}
+              rows={14}
               value={code}
               onFocus={(e) => e.currentTarget.select()}
             />

@@ -11,6 +11,11 @@
  * - Flourish `JSON.stringify({sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src})` (string).
  * - Pym.js `pymxPYMx<childId>xPYMxheightxPYMx<px>` (string), only when Pym gave us a `childId`.
  * - WordPress `{message: 'height', value, secret}` (object), only when the src carries `#?secret=`.
+ *
+ * And a request to scroll the host so that a box of the frame (the map) is on the reader's
+ * screen, for the hosts that can: our own `{"contested-map-scroll": {[slug]: {top, height}}}`
+ * (object, Datawrapper-shaped, read by public/embed.js) and Pym.js's
+ * `pymxPYMx<childId>xPYMxscrollToChildPosxPYMx<px>` (string, only with a `childId`).
  */
 
 export interface FrameContext {
@@ -89,4 +94,51 @@ export function isPymWidthMessage(data: unknown, childId: string | null): boolea
   if (typeof data !== 'string' || data.length > MAX_PYM_MESSAGE || !childId || !SAFE_TOKEN.test(childId)) return false;
   const prefix = ['pym', childId, 'width', ''].join(PYM);
   return data.startsWith(prefix) && /^\d{1,6}$/.test(data.slice(prefix.length));
+}
+
+/** The key of our scroll request; public/embed.js reads it (keep the two in step). */
+export const SCROLL_REQUEST_KEY = 'contested-map-scroll';
+/** The largest offset or height a scroll request carries: what public/embed.js clamps a frame to. */
+export const MAX_FRAME_PX = 4000;
+
+/** A box inside the frame, in CSS px from the top of the frame's document. */
+export interface FrameBox {
+  readonly top: number;
+  readonly height: number;
+}
+
+function framePx(value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  return Math.min(MAX_FRAME_PX, Math.max(0, Math.round(value)));
+}
+
+/**
+ * The messages asking the host to scroll `box` of the frame into view. None for a box that is
+ * not finite or has no height; offsets are rounded and clamped to 0–4000 px.
+ */
+export function scrollMessages(box: FrameBox, ctx: FrameContext): unknown[] {
+  const top = framePx(box.top);
+  const height = framePx(box.height);
+  if (top === null || height === null || height <= 0) return [];
+  const messages: unknown[] = [{ [SCROLL_REQUEST_KEY]: { [ctx.slug]: { top, height } } }];
+  if (ctx.childId) messages.push(['pym', ctx.childId, 'scrollToChildPos', String(top)].join(PYM));
+  return messages;
+}
+
+/**
+ * Our scroll request read back, as public/embed.js reads it: the first entry of
+ * `data['contested-map-scroll']` whose top and height are finite numbers, clamped to 0–4000 px
+ * with a height of at least 1; null for anything else (a string, an array, NaN, a missing key).
+ */
+export function readScrollRequest(data: unknown): FrameBox | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const entries = (data as Record<string, unknown>)[SCROLL_REQUEST_KEY];
+  if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return null;
+  for (const value of Object.values(entries as Record<string, unknown>)) {
+    if (!value || typeof value !== 'object') continue;
+    const { top, height } = value as Record<string, unknown>;
+    if (typeof top !== 'number' || typeof height !== 'number' || !Number.isFinite(top) || !Number.isFinite(height)) continue;
+    return { top: framePx(top)!, height: Math.max(1, framePx(height)!) };
+  }
+  return null;
 }

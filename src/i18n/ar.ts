@@ -92,6 +92,8 @@ export const ar: Messages = {
   'embed.linkCopied': 'نُسخ الرابط.',
   'embed.close': 'إغلاق',
   'embed.frameTitle': 'خريطة تفاعلية: {title}',
+  'embed.insetLabel': 'خريطة صغيرة: المكان في رواية {party}',
+  'embed.insetCaption': 'المكان كما في رواية {party}. الخريطة الكاملة في أعلى هذا الرسم.',
   'download.button': 'نزّل الخريطة (PNG)',
   'download.waitLoading': 'متاح بعد تحميل الخريطة.',
   'download.waitPaused': 'غير متاح ما دامت الخريطة متوقفة مؤقتًا.',

@@ -95,6 +95,8 @@ export const en = {
   'embed.linkCopied': 'Link copied.',
   'embed.close': 'Close',
   'embed.frameTitle': 'Interactive map: {title}',
+  'embed.insetLabel': 'Small map: the claimed place, {party}',
+  'embed.insetCaption': 'The place as {party} gives it. The full map is at the top of this graphic.',
   'download.button': 'Download map (PNG)',
   'download.waitLoading': 'Available once the map has loaded.',
   'download.waitPaused': 'Not available while the map is paused.',

@@ -6,6 +6,7 @@ import { translateRich } from '../i18n/rich.tsx';
 import { languageName, quoteText } from '../i18n/event-text.ts';
 import { PartySwatch } from './party-swatch.tsx';
 import { SourceList } from './source-list.tsx';
+import { CardInsetSlot } from '../embed/card-inset-slot.tsx';
 
 /** The sections every card has, in this order, whatever the party said or did not say. */
 export const CARD_SECTIONS = [
@@ -129,6 +130,7 @@ export function PartyCard({ event, party, version, lang, isSelected, onSelect, v
       </header>
       {variant === 'compact' ? (
         <>
+          <CardInsetSlot partyId={party.id} />
           <p className="party-card-gist">
             <span className="party-card-gist-label">{t('card.target')}:</span> {localize(version.target, lang)}
             <br />

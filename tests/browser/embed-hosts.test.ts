@@ -11,10 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { buildEmbedCode, DEFAULT_EMBED_HEIGHT, EMBED_MARKER } from '../../src/embed/embed-code.ts';
 import { measureContentHeight } from '../../src/embed/auto-height.ts';
+import { parseEvent } from '../../src/domain/load-event.ts';
+import { realEventInput } from '../fixtures/real-data.ts';
 import {
   MAP,
+  PARTIES,
   STATE_CEILING_MS,
   card,
+  claimMarker,
+  selectButton,
   scrollSettled,
   useBrowser,
   waitForMapState,
@@ -39,6 +44,7 @@ const HOST_HEIGHT = 900;
 const CLAMP = { min: 300, max: 4000 };
 const TOLERANCE = 2;
 const TITLE = 'Map: one strike in the Syrian desert, every version';
+const event = parseEvent(realEventInput());
 
 interface Served {
   url: string;
@@ -95,6 +101,12 @@ function generatedCode(opts: { src?: string; script?: boolean } = {}): string {
     height: DEFAULT_EMBED_HEIGHT,
     scriptSrc: opts.script === false ? null : `${appUrl}embed.js`,
   });
+}
+
+/** The code in `sandbox="allow-scripts"` alone (WordPress's oEmbed sandbox); fails if the code has no <iframe to put it on. */
+function sandboxed(code: string): string {
+  if (!code.startsWith('<iframe')) throw new Error(`the embed code does not start with <iframe: ${code.slice(0, 40)}`);
+  return code.replace('<iframe', '<iframe sandbox="allow-scripts"');
 }
 
 beforeAll(async () => {
@@ -283,7 +295,7 @@ const VARIANTS: Variant[] = [
   },
   {
     name: '(ii) the generated code in sandbox="allow-scripts"',
-    body: () => generatedCode().replace('<iframe ', '<iframe sandbox="allow-scripts" '),
+    body: () => sandboxed(generatedCode()),
     frame: OURS,
     resized: true,
     pym: false,
@@ -742,11 +754,7 @@ describe('public/embed.js', () => {
 describe('the guided story in a sandboxed frame', () => {
   it('?embed=1&chapter=1 plays the story in a sandbox="allow-scripts" frame on another origin, by click and by key, and the frame follows its height', async () => {
     const src = `${appUrl}?embed=1&chapter=1`;
-    const file = hostPage(
-      'story-sandboxed.html',
-      'story in a sandboxed frame',
-      generatedCode({ src }).replace('<iframe ', '<iframe sandbox="allow-scripts" '),
-    );
+    const file = hostPage('story-sandboxed.html', 'story in a sandboxed frame', sandboxed(generatedCode({ src })));
     const s = await openHost(file, 640);
     const frame = await appFrame(s.page, OURS);
     await waitForMapState(frame, 'idle');
@@ -793,4 +801,159 @@ describe('the guided story in a sandboxed frame', () => {
     );
     expectClean(s);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 24, item 1: in a 375 px article scrolled to a card, "Show on map" changed a map 300–620 px
+// above the screen. Now the frame asks its host to scroll the map into view (embed.js, Pym.js),
+// and where no host helps (the code without its script, a sandboxed frame without it) the card
+// shows the claim on a small map of its own.
+
+/** The part of `selector` (inside the frame) that is on the host's screen, as a share of its height, and its box on the host. */
+async function shareOnHostScreen(page: Page, frameSelector: string, frame: Frame, selector: string) {
+  const host = await page.evaluate((sel) => {
+    const r = document.querySelector(sel)!.getBoundingClientRect();
+    return { top: r.top, left: r.left, height: innerHeight, width: innerWidth };
+  }, frameSelector);
+  const inner = await frame.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: innerHeight, width: innerWidth };
+  }, selector);
+  if (!inner || inner.bottom - inner.top <= 0 || inner.right - inner.left <= 0) return { share: 0, box: null };
+  // Clipped by the frame's own viewport, then by the host's.
+  const top = Math.max(host.top + Math.max(inner.top, 0), 0);
+  const bottom = Math.min(host.top + Math.min(inner.bottom, inner.height), host.height);
+  const left = Math.max(host.left + Math.max(inner.left, 0), 0);
+  const right = Math.min(host.left + Math.min(inner.right, inner.width), host.width);
+  const share = bottom > top && right > left ? (bottom - top) / (inner.bottom - inner.top) : 0;
+  return { share, box: { top, bottom, left, right } };
+}
+
+interface ShowOnMapHost {
+  readonly name: string;
+  readonly body: () => string;
+  readonly frame: string;
+  /** The host scrolls to the map (true) or the card shows its small map (false). */
+  readonly scrolls: boolean;
+  readonly sandboxed?: boolean;
+}
+
+const SHOW_ON_MAP_HOSTS: ShowOnMapHost[] = [
+  { name: 'the generated code with embed.js', body: () => generatedCode(), frame: OURS, scrolls: true },
+  {
+    name: 'a Pym.js 1.3.2 parent',
+    body: () =>
+      [
+        '<div id="container"></div>',
+        '<script src="pym.v1.js"></script>',
+        `<script>new pym.Parent('container', ${JSON.stringify(`${appUrl}?embed=1`)}, {});</script>`,
+      ].join('\n'),
+    frame: '#container iframe',
+    scrolls: true,
+  },
+  { name: 'the code without its script', body: () => generatedCode({ script: false }), frame: OURS, scrolls: false },
+  {
+    name: 'a sandbox="allow-scripts" frame without the script',
+    body: () => sandboxed(generatedCode({ script: false })),
+    frame: OURS,
+    scrolls: false,
+    sandboxed: true,
+  },
+];
+
+const PHONE = { width: 375, height: 700 };
+const ARTICLE_TEXT = `<p class="story">${'The article tells what happened in the desert that night. '.repeat(12)}</p>`;
+
+describe('"Show on map" from a card below the map, in a 375 px article (issue 24)', () => {
+  for (const host of SHOW_ON_MAP_HOSTS) {
+    const outcome = host.scrolls
+      ? 'the host scrolls the map into view with the claim on screen'
+      : "the card shows the claim on a small map, on the host's screen";
+    it(`${host.name}: for each card, scrolled so that the map is off screen, ${outcome}`, async () => {
+      const name = `show-on-map-${SHOW_ON_MAP_HOSTS.indexOf(host)}.html`;
+      const body = `${ARTICLE_TEXT}\n${host.body()}\n${ARTICLE_TEXT}\n${ARTICLE_TEXT}\n${ARTICLE_TEXT}`;
+      const s = await openHost(hostPage(name, host.name, body), PHONE.width, PHONE.height);
+      const { page } = s;
+      const frame = await appFrame(page, host.frame);
+      await waitForMapState(frame, 'idle');
+      if (host.sandboxed) {
+        expect(await frame.evaluate(() => window.origin), 'the sandboxed frame has an opaque origin').toBe('null');
+      }
+      if (host.scrolls) {
+        // Resized to its content by the host (so that the host's scroll is the only one).
+        await waitUntil(
+          async () => ({ content: await frameContentHeight(frame), box: await frameBoxHeight(page, host.frame) }),
+          ({ content, box }) => Math.abs(box - content) <= TOLERANCE,
+          (h) => `the host did not size the frame to its content: ${JSON.stringify(h)}`,
+        );
+      }
+
+      for (const party of PARTIES) {
+        // The reader's place: the card at the top of the screen, by the host's scroll (a frame
+        // as tall as its content) or, in a fixed frame, the host's and then the frame's own.
+        const cardTop = await frame.evaluate(
+          (sel) => document.querySelector(sel)!.getBoundingClientRect().top + scrollY,
+          card(party),
+        );
+        const frameTop = await page.evaluate(
+          (sel) => document.querySelector(sel)!.getBoundingClientRect().top + scrollY,
+          host.frame,
+        );
+        if (host.scrolls) {
+          await page.evaluate((y) => window.scrollTo(0, y), frameTop + cardTop - 8);
+        } else {
+          await page.evaluate((y) => window.scrollTo(0, y), frameTop);
+          await frame.evaluate((y) => window.scrollTo(0, y), cardTop - 8);
+          await frameFrames(frame);
+        }
+        await scrollSettled(page);
+        const mapBefore = await shareOnHostScreen(page, host.frame, frame, MAP);
+        expect(mapBefore.share, `${party}: the map is off the host's screen before the click`).toBeLessThan(0.5);
+        const button = await shareOnHostScreen(page, host.frame, frame, selectButton(party));
+        expect(button.share, `${party}: its "Show on map" is on the host's screen`).toBe(1);
+        const hostScroll = await page.evaluate(() => scrollY);
+
+        await frame.locator(selectButton(party)).click();
+        await waitUntil(
+          async () => (await frameState(frame)).selection.partyId,
+          (p) => p === party,
+          (p) => `a click on ${party}'s "Show on map" left the selection at ${p}`,
+        );
+
+        if (host.scrolls) {
+          const marker = await waitUntil(
+            () => shareOnHostScreen(page, host.frame, frame, claimMarker(party)),
+            (m) => m.share === 1,
+            (m) =>
+              `${party}'s claim on the map never came on the host's screen (${JSON.stringify(m)}; host scrollY ${hostScroll})`,
+          );
+          expect(marker.box, `${party}'s claim is on the host's screen`).not.toBeNull();
+          await waitSettled(frame, STATE_CEILING_MS);
+          expect(
+            (await shareOnHostScreen(page, host.frame, frame, claimMarker(party))).share,
+            `${party}: still on screen once settled`,
+          ).toBe(1);
+          expect(await frame.locator('[data-testid="claim-inset"]').count(), 'no small map where the host scrolled').toBe(0);
+        } else {
+          const inset = `${card(party)} [data-testid="claim-inset"][data-party="${party}"]`;
+          await waitUntil(
+            () => shareOnHostScreen(page, host.frame, frame, `${inset} svg`),
+            (m) => m.share === 1,
+            (m) => `${party}'s small map never came on the host's screen beside its card (${JSON.stringify(m)})`,
+          );
+          // It shows the claim: the party's area is drawn inside the small map's box.
+          const claim = await shareOnHostScreen(page, host.frame, frame, `${inset} path[data-party="${party}"]`);
+          expect(claim.share, `${party}'s area is drawn in its small map, on screen`).toBeGreaterThan(0.5);
+          expect(await frame.locator(`${inset} svg`).getAttribute('aria-label')).toContain(
+            event.parties.find((p) => p.id === party)!.name.en,
+          );
+          expect(await frame.locator('[data-testid="claim-inset"]').count(), 'one small map, the selected party’s').toBe(1);
+          expect(await page.evaluate(() => scrollY), 'the host did not scroll').toBe(hostScroll);
+        }
+      }
+      expectClean(s);
+    });
+  }
 });

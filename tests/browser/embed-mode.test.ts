@@ -111,6 +111,30 @@ async function recordGestureHint(page: Page): Promise<void> {
   }, GESTURE_SCREEN);
 }
 
+/**
+ * Issue 24 item 9: at 680 px the cards sit two in a row; one opened to its whole version must not
+ * stretch its neighbour into a tall empty box. Each card ends within its padding of its content.
+ */
+async function expectNoStretchedCards(page: Page, lang: 'en' | 'ar'): Promise<void> {
+  await resizeTo(page, 680);
+  const first = page.locator(`${card(event.parties[0]!.id)} details.party-card-more`);
+  await first.locator('> summary').click();
+  expect(await first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  const cards = await page.locator('[data-testid="party-card"]').evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      const last = el.lastElementChild!.getBoundingClientRect();
+      return { party: el.getAttribute('data-party'), top: Math.round(box.top), empty: Math.round(box.bottom - last.bottom) };
+    }),
+  );
+  expect(
+    new Set(cards.map((c) => c.top)).size,
+    `two cards share a row at 680 px (${lang}): ${JSON.stringify(cards)}`,
+  ).toBeLessThan(cards.length);
+  for (const c of cards) expect(c.empty, `${c.party}'s card ends at its content at 680 px (${lang})`).toBeLessThanOrEqual(24);
+  await first.locator('> summary').click();
+}
+
 describe('?embed=1', () => {
   for (const lang of ['en', 'ar'] as const) {
     const widths = WIDTHS[lang];
@@ -125,6 +149,7 @@ describe('?embed=1', () => {
         if (step > 0) await resizeTo(page, width);
         await expectCompactPage(page, lang, width);
       }
+      await expectNoStretchedCards(page, lang);
 
       // A plain wheel over the map is the host page's (it scrolls the article), never a zoom.
       expect(await page.locator(GESTURE_SCREEN).count()).toBe(1);
@@ -314,6 +339,11 @@ describe('the Embed dialog', () => {
     expect(src.searchParams.get('lang')).toBe('ar');
     expect(src.searchParams.get('party')).toBe(party);
     expect(code).toContain(`${s.origin}/embed.js`);
+    // Issue 24 item 9: the Arabic title is a line of its own in the left-to-right box, a bidi
+    // paragraph that cannot be reordered with the attributes around it.
+    const titleLine = code.split('\n').find((line) => line.includes('title="'));
+    expect(titleLine?.trim(), 'the title attribute alone on its line').toBe(`title="${doc!.title}"`);
+    expect(await page.locator('[data-testid="embed-code"]').getAttribute('dir')).toBe('ltr');
     await page.locator('[data-testid="copy-code"]').click();
     await page.locator('[data-testid="embed-status"]', { hasText: ar['embed.copied'] }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
