@@ -27,7 +27,7 @@ import { WebGLUnavailableError } from './errors.ts';
 import { ResetViewControl } from './reset-view-control.ts';
 import { setCurrentMap } from './map-handle.ts';
 import { snapshotCanvas } from './snapshot.ts';
-import { exportMapPng, drawMapNow } from './png-export.ts';
+import { exportMapPng, drawMapNow, drawPrintMapNow } from './png-export.ts';
 import { exportContent, exportFileName } from './png-export-layout.ts';
 import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
 import { bindSelection, SELECTED_PARTY_STATE } from './bindings/selection.ts';
@@ -219,6 +219,7 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   setCurrentMap({
     snapshot: () => snapshotCanvas(map),
     drawNow: (factor) => drawMapNow(map, factor).canvas,
+    drawForPrint: () => drawPrintMapNow(map, exportContent(store.getState().event, store.getState().view.lang)),
     exportPng: async (options) => {
       // Named for what is on screen when it was asked for, not when it is done.
       const { event, view, selection } = store.getState();

@@ -13,6 +13,11 @@ export interface MapCommands {
    */
   drawNow(factor?: number): HTMLCanvasElement;
   /**
+   * The map for the printed handout, drawn now (png-export.ts's `drawPrintMapNow`): the printed
+   * page's width at print resolution, names and badges at 8 pt and up, legend, scale bar.
+   */
+  drawForPrint(): HTMLCanvasElement;
+  /**
    * The map as the reader sees it, for a file: title, the map with its markers at `scale` times
    * the screen's resolution, legend, scale bar and attribution (src/map/png-export.ts). A File,
    * named for the event, the language and the selected party.

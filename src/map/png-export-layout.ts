@@ -182,7 +182,8 @@ export function layoutExport(
     title.push(line(content.dateLine, EXPORT_FONTS.dateLine, PAD, y + 2, DATE_LINE));
     y += DATE_LINE + 2;
   }
-  const titleBand = Math.ceil(y + PAD / 2);
+  // No title (the printed handout has its own above the picture): no band.
+  const titleBand = title.length > 0 ? Math.ceil(y + PAD / 2) : 0;
 
   // Legend band: the heading, then the items flowing in rows.
   const heading = line(content.legendHeading, EXPORT_FONTS.legendHeading, PAD, PAD / 2, SMALL_LINE + 2);

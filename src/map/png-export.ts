@@ -38,16 +38,16 @@ const RULE = '#d9d4c9';
 /** How long the export waits for a font before drawing with whatever the browser has. */
 const FONT_TIMEOUT_MS = 3000;
 
-/** Draws the picture and encodes it as PNG. Needs a document: call it in the page only. */
 /**
  * The map as it is on screen, its HTML markers (places, claim badges) drawn in, at `factor` ×
  * the screen's resolution, in this task: the map is redrawn at that pixel ratio, copied, and put
  * back. Never `preserveDrawingBuffer`. For the PNG export, and for a print handler, which cannot
- * wait for a frame. Fonts must already be loaded (they are, for a map on screen).
+ * wait for a frame. Fonts must already be loaded (they are, for a map on screen). Without
+ * `withMarkers`, the map alone (the print picture draws the markers at its own size).
  */
-export function drawMapNow(map: ExportMap, factor = 1): { canvas: HTMLCanvasElement; scale: number } {
+export function drawMapNow(map: ExportMap, factor = 1, withMarkers = true): { canvas: HTMLCanvasElement; scale: number } {
   const container = map.getContainer();
-  const markers = readMarkers(container);
+  const markers = withMarkers ? readMarkers(container) : [];
   const width = container.clientWidth;
   const screenRatio = map.getPixelRatio();
   // The controller sets no pixel ratio: the map follows devicePixelRatio (browser zoom, another
@@ -70,7 +70,7 @@ export function drawMapNow(map: ExportMap, factor = 1): { canvas: HTMLCanvasElem
     ctx.beginPath();
     ctx.rect(0, 0, width, gl.height / scale);
     ctx.clip();
-    for (const marker of markers) drawMarker(ctx, marker);
+    for (const group of markers) for (const shape of group.shapes) drawMarker(ctx, shape);
     return { canvas, scale };
   } finally {
     if (factor !== 1) {
@@ -80,10 +80,134 @@ export function drawMapNow(map: ExportMap, factor = 1): { canvas: HTMLCanvasElem
   }
 }
 
+/**
+ * The printed map's width: A4's content width (210 mm less 15 mm margins each side, print.css),
+ * in CSS px (96 to the inch). Letter's is wider; the image scales up a little there.
+ */
+export const PRINT_WIDTH_PX = Math.floor(((210 - 30) / 25.4) * 96);
+/** Device px per CSS px of the printed map: 288 dpi, sharp on a laser printer. */
+export const PRINT_RESOLUTION = 3;
+/** The printed map's greatest height (72 mm): with its legend and scale no taller than the 100 mm the
+ * screen-sized map took, so that the handout keeps its length (2–8 pages). */
+export const PRINT_MAP_MAX_HEIGHT_PX = Math.floor((72 / 25.4) * 96);
+/** Room kept above the highest name and below the lowest when a tall map is cut, in screen px. */
+const CROP_MARGIN_PX = 24;
+/** No word on the printed map under 8 pt (in CSS px at 96 to the inch). */
+export const PRINT_MIN_TEXT_PX = (8 * 96) / 72;
+
+/**
+ * The map for the printed handout, drawn now in this task (a `beforeprint` handler cannot wait):
+ * the page's width at print resolution, not the screen's, with the place names and claim
+ * badges drawn in at a size read on paper (a name never shrinks with the map: its point moves
+ * with the map, the name keeps its side of it and at least 8 pt), then the legend, a scale bar
+ * for the printed scale and the attribution, as the PNG export draws them. The handout has the
+ * title and caption itself.
+ */
+export function drawPrintMapNow(map: ExportMap, content: ExportContent): HTMLCanvasElement {
+  const container = map.getContainer();
+  const width = container.clientWidth;
+  const height = container.clientHeight;
+  if (width === 0 || height === 0) throw new Error('the map is not laid out');
+  const groups = readMarkers(container);
+  const measureContext = document.createElement('canvas').getContext('2d');
+  if (!measureContext) throw new Error('this browser gave no 2D canvas');
+  const measure = (text: string, font: string) => {
+    measureContext.font = font;
+    return measureContext.measureText(text).width;
+  };
+  // Screen CSS px to print CSS px.
+  // A map taller than the page allows is cut to a band that holds every name and badge (the
+  // event: the camera framed it, and a tall map has room to spare above and below it); one
+  // whose names will not fit that band is drawn narrower instead, centred.
+  let shrink = PRINT_WIDTH_PX / width;
+  let cropTop = 0;
+  let cropHeight = height;
+  if (height * shrink > PRINT_MAP_MAX_HEIGHT_PX) {
+    const edges = groups.flatMap((g) => g.shapes.flatMap((shape) => [shape.box.y, shape.box.y + shape.box.height]));
+    const top = Math.max(0, Math.min(...edges, height / 2) - CROP_MARGIN_PX);
+    const bottom = Math.min(height, Math.max(...edges, height / 2) + CROP_MARGIN_PX);
+    cropHeight = Math.max(PRINT_MAP_MAX_HEIGHT_PX / shrink, bottom - top);
+    shrink = PRINT_MAP_MAX_HEIGHT_PX / cropHeight;
+    cropTop = Math.min(Math.max(0, (top + bottom) / 2 - cropHeight / 2), height - cropHeight);
+  }
+  const mapWidth = width * shrink;
+  const mapLeft = (PRINT_WIDTH_PX - mapWidth) / 2;
+  const mapHeight = Math.round(cropHeight * shrink);
+  const layout = layoutExport(
+    // The handout prints the title, the attribution and the credits beside the picture.
+    { ...content, title: '', dateLine: null, attribution: '', credits: '' },
+    { width: PRINT_WIDTH_PX, height: mapHeight, metresPerPx: metresPerPixel(map.getCenter().lat, map.getZoom()) / shrink },
+    measure,
+  );
+  const picture = drawMapNow(map, (PRINT_WIDTH_PX * PRINT_RESOLUTION) / (width * map.getPixelRatio()), false);
+  const resolution = PRINT_RESOLUTION;
+  const output = document.createElement('canvas');
+  output.width = PRINT_WIDTH_PX * resolution;
+  const mapTop = Math.round(layout.bands.title * resolution);
+  const mapPixels = mapHeight * resolution;
+  output.height = mapTop + mapPixels + Math.round((layout.bands.legend + layout.bands.footer) * resolution);
+  const ctx = output.getContext('2d');
+  if (!ctx) throw new Error('this browser gave no 2D canvas');
+  ctx.fillStyle = PAPER;
+  ctx.fillRect(0, 0, output.width, output.height);
+  const glScale = picture.scale;
+  ctx.drawImage(
+    picture.canvas,
+    0,
+    cropTop * glScale,
+    picture.canvas.width,
+    cropHeight * glScale,
+    mapLeft * resolution,
+    mapTop,
+    mapWidth * resolution,
+    mapPixels,
+  );
+
+  ctx.save();
+  ctx.setTransform(resolution, 0, 0, resolution, 0, mapTop);
+  ctx.beginPath();
+  ctx.rect(mapLeft, 0, mapWidth, mapHeight);
+  ctx.clip();
+  // Names keep their size while the map shrinks: a name that would now cover another's is
+  // moved to the other side of its point, or left out if it fits neither (its dot stays),
+  // claims' badges and the places of the claims first, context places last.
+  const taken: Box[] = [];
+  const mapBox: Box = { x: mapLeft, y: 0, width: mapWidth, height: mapHeight };
+  for (const group of [...groups].sort((a, b) => a.priority - b.priority)) {
+    const fontPx = Math.min(...group.shapes.flatMap((shape) => (shape.text ? [shape.text.size] : [])));
+    const grow = Number.isFinite(fontPx) && fontPx > 0 ? Math.max(1, PRINT_MIN_TEXT_PX / fontPx) : 1;
+    const ax = mapLeft + group.anchor.x * shrink;
+    const ay = (group.anchor.y - cropTop) * shrink;
+    for (const shape of group.shapes) {
+      const placed = {
+        x: ax + (shape.box.x - group.anchor.x) * grow,
+        y: ay + (shape.box.y - group.anchor.y) * grow,
+        width: shape.box.width * grow,
+        height: shape.box.height * grow,
+      };
+      let box: Box | null = placed;
+      if (group.movable && shape.kind === 'chip') {
+        const mirrored = { ...placed, x: 2 * ax - placed.x - placed.width };
+        box = [placed, mirrored].find((b) => within(b, mapBox) && !taken.some((t) => overlaps(b, t))) ?? null;
+      }
+      if (!box) continue;
+      taken.push(box);
+      ctx.save();
+      ctx.translate(box.x, box.y);
+      ctx.scale(grow, grow);
+      drawMarker(ctx, { ...shape, box: { x: 0, y: 0, width: shape.box.width, height: shape.box.height } });
+      ctx.restore();
+    }
+  }
+  ctx.restore();
+  drawPicture(ctx, layout, content, { scale: resolution, mapTop, mapHeight: mapPixels });
+  return output;
+}
+
 export async function exportMapPng(map: ExportMap, content: ExportContent, options: PngExportOptions = {}): Promise<Blob> {
   const factor = options.scale ?? EXPORT_SCALE;
   const container = map.getContainer();
-  const markersBefore = readMarkers(container);
+  const markersBefore = readMarkers(container).flatMap((group) => group.shapes);
   await fontsLoaded([
     ...exportFontRequests(content),
     ...markersBefore.flatMap((m) => (m.text ? [{ font: m.text.font, text: m.text.text }] : [])),
@@ -220,8 +344,30 @@ interface MarkerShape {
   /** A dot's outer ring (its box-shadow on screen). */
   readonly ring: string | null;
   readonly shadow: boolean;
-  readonly text: { readonly text: string; readonly font: string; readonly color: string; readonly dir: 'ltr' | 'rtl' } | null;
+  readonly text: {
+    readonly text: string;
+    readonly font: string;
+    /** The font's size in CSS px. */
+    readonly size: number;
+    readonly color: string;
+    readonly dir: 'ltr' | 'rtl';
+  } | null;
 }
+
+/** A marker's shapes and the map point they stand for (a place's dot, a badge's centre). */
+interface MarkerGroup {
+  readonly anchor: { readonly x: number; readonly y: number };
+  readonly shapes: readonly MarkerShape[];
+  /** Drawn in this order where names may collide: 0 a claim's badge, 1 a place, 2 a context place. */
+  readonly priority: number;
+  /** A place's name beside its dot, which may change sides; a badge or a dotless name may not. */
+  readonly movable: boolean;
+}
+
+const centreOf = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const within = (a: Box, outer: Box) =>
+  a.x >= outer.x && a.y >= outer.y && a.x + a.width <= outer.x + outer.width && a.y + a.height <= outer.y + outer.height;
 
 /**
  * The markers the reader sees now, in stacking order, read from the page: their boxes are where
@@ -230,7 +376,7 @@ interface MarkerShape {
  * What is not drawn on screen (a town left out at this size, a badge whose point is out of
  * view, a switched-off layer, a name with no room) is not drawn here.
  */
-function readMarkers(container: HTMLElement): MarkerShape[] {
+function readMarkers(container: HTMLElement): MarkerGroup[] {
   const origin = container.getBoundingClientRect();
   const local = (el: Element): Box => {
     const r = el.getBoundingClientRect();
@@ -238,14 +384,21 @@ function readMarkers(container: HTMLElement): MarkerShape[] {
   };
   const isShown = (el: Element, style: CSSStyleDeclaration) =>
     el.getClientRects().length > 0 && style.visibility === 'visible' && style.display !== 'none';
-  const shapes: MarkerShape[] = [];
+  const groups: MarkerGroup[] = [];
   for (const marker of container.querySelectorAll<HTMLElement>('.place-marker, .claim-marker')) {
     const style = getComputedStyle(marker);
     if (!isShown(marker, style) || marker.classList.contains('claim-marker--offscreen')) continue;
     if (marker.classList.contains('claim-marker')) {
-      shapes.push(chip(marker, local(marker), style, textOf(marker, style)));
+      const box = local(marker);
+      groups.push({
+        anchor: centreOf(box),
+        shapes: [chip(marker, box, style, textOf(marker, style))],
+        priority: 0,
+        movable: false,
+      });
       continue;
     }
+    const shapes: MarkerShape[] = [];
     const dot = marker.querySelector<HTMLElement>('.place-marker-dot > span');
     const dotStyle = dot && getComputedStyle(dot);
     if (dot && dotStyle && isShown(dot, dotStyle)) {
@@ -265,8 +418,17 @@ function readMarkers(container: HTMLElement): MarkerShape[] {
     const labelStyle = label && getComputedStyle(label);
     if (label && labelStyle && isShown(label, labelStyle))
       shapes.push(chip(label, local(label), labelStyle, textOf(label, labelStyle)));
+    if (shapes.length === 0) continue;
+    // A place's point is its dot; without one (an unlocated place), its name's centre.
+    const hasDot = shapes[0]!.kind === 'dot';
+    groups.push({
+      anchor: centreOf(shapes[0]!.box),
+      shapes,
+      priority: !hasDot ? 0 : marker.classList.contains('place-marker--context') ? 2 : 1,
+      movable: hasDot,
+    });
   }
-  return shapes;
+  return groups;
 }
 
 function chip(el: HTMLElement, box: Box, style: CSSStyleDeclaration, text: MarkerShape['text']): MarkerShape {
@@ -294,6 +456,7 @@ function textOf(el: HTMLElement, style: CSSStyleDeclaration): MarkerShape['text'
   return {
     text,
     font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+    size: parseFloat(style.fontSize),
     color: style.color,
     dir: style.direction === 'rtl' ? 'rtl' : 'ltr',
   };

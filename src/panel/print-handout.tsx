@@ -21,19 +21,17 @@ interface PrintSnapshot {
   readonly pageUrl: string;
 }
 
-/** Paper wants more pixels than a screen: the map is drawn for print at twice its resolution. */
-const PRINT_MAP_FACTOR = 2;
-
 /**
- * The live map as a PNG, with its place names and badges, drawn and read in this task (WebGL
- * clears the drawing buffer once a frame is shown). Null without a live, drawing map: loading,
- * no WebGL, a lost context.
+ * The live map drawn for paper as a PNG (the page's width at print resolution, its place names
+ * and badges at 8 pt and up, the legend and a scale bar: the map handle's `drawForPrint`), drawn
+ * and read in this task (WebGL clears the drawing buffer once a frame is shown). Null without a
+ * live, drawing map: loading, no WebGL, a lost context.
  */
 function readMapImage(store: AppStore): string | null {
   const map = currentMap();
   if (!map || store.getState().view.mapStatus !== 'idle') return null;
   try {
-    const canvas = map.drawNow(PRINT_MAP_FACTOR);
+    const canvas = map.drawForPrint();
     if (canvas.width === 0 || canvas.height === 0) return null;
     return canvas.toDataURL('image/png');
   } catch (error) {

@@ -45,7 +45,10 @@ export function StoryPanel() {
     setAnnouncement(
       translate(lang, 'story.announce', { n: String(index + 1), total: String(total), title: localize(chapter.title, lang) }),
     );
-    headingRef.current?.focus({ preventScroll: true });
+    // Focus is for screen readers and for the next Tab; the reader who stepped with an arrow
+    // key is told where they are by the page itself, and a ring round every new title on a
+    // projected slide is noise (WCAG 2.4.7 holds: a Tab from here shows its ring as usual).
+    headingRef.current?.focus({ preventScroll: true, focusVisible: false } as FocusOptions);
     headingRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [index, chapter, lang, total]);
 
@@ -74,68 +77,73 @@ export function StoryPanel() {
         <span style={{ inlineSize: `${((index + 1) / total) * 100}%` }} />
       </div>
 
-      <h2 id={STORY_HEADING_ID} ref={headingRef} tabIndex={-1} className="story-title">
-        {localize(chapter.title, lang)}
-      </h2>
-      <div className="story-text">
-        {paragraphs(localize(chapter.text, lang)).map((paragraph, i) => (
-          <p key={i}>{paragraph}</p>
-        ))}
-      </div>
+      {/* The chapter's own words scroll inside the panel when a large screen's type makes them
+          taller than the screen (presentation mode), so that the way on stays in sight. */}
+      <div className="story-body">
+        <h2 id={STORY_HEADING_ID} ref={headingRef} tabIndex={-1} className="story-title">
+          {localize(chapter.title, lang)}
+        </h2>
+        <div className="story-text">
+          {paragraphs(localize(chapter.text, lang)).map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </div>
 
-      {party && (
-        <p className="story-highlight">
-          <PartySwatch party={party} idPrefix="story-swatch" />
-          {t('story.highlighted', { party: partyShortName(event, party.id, lang) })}
-        </p>
-      )}
-      {chapter.note && <p className="story-note">{localize(chapter.note, lang)}</p>}
+        {party && (
+          <p className="story-highlight">
+            <PartySwatch party={party} idPrefix="story-swatch" />
+            {t('story.highlighted', { party: partyShortName(event, party.id, lang) })}
+          </p>
+        )}
+        {chapter.note && <p className="story-note">{localize(chapter.note, lang)}</p>}
 
-      {isLast && story.questions.length > 0 && (
-        <section className="story-questions" aria-labelledby={`${STORY_HEADING_ID}-questions`}>
-          <h3 id={`${STORY_HEADING_ID}-questions`}>{t('story.questions')}</h3>
-          <ol>
-            {story.questions.map((question, i) => (
-              <li key={i}>{localize(question, lang)}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+        {isLast && story.questions.length > 0 && (
+          <section className="story-questions" aria-labelledby={`${STORY_HEADING_ID}-questions`}>
+            <h3 id={`${STORY_HEADING_ID}-questions`}>{t('story.questions')}</h3>
+            <ol>
+              {story.questions.map((question, i) => (
+                <li key={i}>{localize(question, lang)}</li>
+              ))}
+            </ol>
+          </section>
+        )}
 
-      <div className="story-actions" role="group" aria-label={t('story.views')}>
-        {chapter.actions.map((action) => (
-          <button key={action.id} type="button" className="story-action" onClick={() => applyStoryAction(action.id)}>
-            {localize(action.label, lang)}
+        <div className="story-actions" role="group" aria-label={t('story.views')}>
+          {chapter.actions.map((action) => (
+            <button key={action.id} type="button" className="story-action" onClick={() => applyStoryAction(action.id)}>
+              {localize(action.label, lang)}
+            </button>
+          ))}
+          <button type="button" className="story-action" data-testid="story-reset" onClick={resetView}>
+            {t('map.resetView')}
+            <span className="visually-hidden"> — {t('map.resetChapterLabel')}</span>
           </button>
-        ))}
-        <button type="button" className="story-action" data-testid="story-reset" onClick={resetView}>
-          {t('map.resetView')}
-          <span className="visually-hidden"> — {t('map.resetChapterLabel')}</span>
-        </button>
-      </div>
+        </div>
 
-      {chapter.sources.length > 0 && (
-        <p className="story-sources">
-          <span>{t('story.sources')}: </span>
-          {chapter.sources.map((id, i) => {
-            const source = sourcesById.get(id);
-            if (!source) return null;
-            const publisher = <bdi>{localize(source.publisher, lang)}</bdi>;
-            return (
-              <span key={id}>
-                {i > 0 && t('punctuation.comma')}
-                {source.url ? (
-                  <a href={source.url} target="_blank" rel="noopener noreferrer" title={localize(source.title, lang)}>
-                    {publisher}
-                  </a>
-                ) : (
-                  publisher
-                )}
-              </span>
-            );
-          })}
-        </p>
-      )}
+        {chapter.sources.length > 0 && (
+          <p className="story-sources">
+            <span>{t('story.sources')}: </span>
+            {chapter.sources.map((id, i) => {
+              const source = sourcesById.get(id);
+              if (!source) return null;
+              const publisher = <bdi>{localize(source.publisher, lang)}</bdi>;
+              return (
+                <span key={id}>
+                  {i > 0 && t('punctuation.comma')}
+                  {source.url ? (
+                    <a href={source.url} target="_blank" rel="noopener noreferrer" title={localize(source.title, lang)}>
+                      {publisher}
+                    </a>
+                  ) : (
+                    publisher
+                  )}
+                </span>
+              );
+            })}
+          </p>
+        )}
+        <p className="story-keys">{t('story.keysHint')}</p>
+      </div>
 
       <nav className="story-nav" aria-label={t('story.navLabel')}>
         <button
@@ -182,7 +190,6 @@ export function StoryPanel() {
         </ol>
       </details>
 
-      <p className="story-keys">{t('story.keysHint')}</p>
       <div className="story-tools">
         {isPresenting ? (
           <button type="button" data-testid="present-leave" onClick={() => setPresenting(false)}>

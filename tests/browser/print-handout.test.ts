@@ -12,6 +12,7 @@ import type { Lang } from '../../src/domain/types.ts';
 import { loadTestEvent } from '../fixtures/events.ts';
 import { REAL_EVENT_DIR } from '../fixtures/real-data.ts';
 import { emulateMedia, openIdle, STATE_CEILING_MS, useBrowser, waitSettled } from './helpers.ts';
+import { darkMarkHeightsPt, firstPageMap, longestDarkRunPt, mapRows, ptFromCssPx } from './printed-map.ts';
 
 const event = loadTestEvent(REAL_EVENT_DIR);
 // What these tests check is where things end up, not the flight there (see BrowserOptions).
@@ -20,6 +21,9 @@ const FORMATS = ['A4', 'Letter'] as const;
 const WIDE = { width: 1280, height: 800 };
 /** A4's width less the 15 mm margins of print.css, in CSS px: the narrower of A4 and Letter. */
 const A4_CONTENT_PX = Math.floor(((210 - 30) / 25.4) * 96);
+const A4_CONTENT_PT = ((210 - 30) / 25.4) * 72;
+/** 8 pt in CSS px: the smallest a name may print. */
+const PRINT_MIN_TEXT_PX = (8 * 96) / 72;
 const MAX_PAGES = 8;
 
 /**
@@ -174,9 +178,12 @@ async function expectPrintLayout(page: Page, lang: Lang): Promise<void> {
         problems.push(`${name(el)} is set in ${style.fontSize} ("${el.textContent!.trim().slice(0, 40)}")`);
       if (el.matches('button, input, select, textarea, summary')) problems.push(`${name(el)} is shown`);
     }
-    const screenShown = [...document.querySelectorAll('#root > :not([data-testid="print-handout"])')].filter(
-      (el) => getComputedStyle(el).display !== 'none',
-    );
+    // The page on screen keeps its layout while printing (the map is drawn for paper from it),
+    // out of the flow and clipped away whole.
+    const screenShown = [...document.querySelectorAll('#root > :not([data-testid="print-handout"])')].filter((el) => {
+      const style = getComputedStyle(el);
+      return style.display !== 'none' && (style.position !== 'absolute' || style.clipPath !== 'inset(50%)');
+    });
     const img = root.querySelector<HTMLImageElement>('[data-testid="print-map-image"]')!;
     return {
       text: (root as HTMLElement).innerText,
@@ -237,6 +244,51 @@ describe.each(['en', 'ar'] as const)('the printed handout (%s)', (lang) => {
     await expectPrintLayout(page, lang);
     await page.setViewportSize(WIDE);
     await expectPrintButton(page, lang);
+    s.expectClean();
+  });
+});
+
+/**
+ * The first printed page's map, for a teacher printing from a 1920 px screen (issue 24): the
+ * image printed across A4's content width, not letterboxed; its names' letters as tall as 8 pt
+ * type makes them; a scale bar drawn under it. Measured in the image's pixels: the names and
+ * the scale are drawn into it. Returns what was measured, for the log.
+ */
+async function expectPrintedMap(page: Page, how: string): Promise<string> {
+  const map = await firstPageMap(await page.pdf({ format: 'A4' }));
+  expect(map, `an image on the first page (${how})`).not.toBeNull();
+  const rows = mapRows(map!);
+  const marks = darkMarkHeightsPt(map!, rows);
+  const tall = marks[Math.floor(0.9 * (marks.length - 1))] ?? 0;
+  const scaleBar = longestDarkRunPt(map!, rows);
+  // 8 pt Noto Sans: capitals and ascenders 0.71–0.76 em, 5.7–6.1 pt on paper; joined Arabic
+  // words are taller. Dots and letters of the names are the map's dark marks (its lines are
+  // coloured or grey); at 5 pt (the issue) the tallest are under 3.5 pt.
+  const letters = marks.filter((h) => h >= 4.5 && h <= 12).length;
+  expect(map!.widthPt, `printed across A4's content width, ${A4_CONTENT_PT.toFixed(0)} pt (${how})`).toBeGreaterThanOrEqual(
+    0.95 * A4_CONTENT_PT,
+  );
+  expect(letters, `names' letters as tall as 8 pt type's, 4.5–12 pt (${how})`).toBeGreaterThanOrEqual(50);
+  expect(tall, `the 90th percentile of the map's dark marks, in pt (${how})`).toBeGreaterThanOrEqual(
+    ptFromCssPx(PRINT_MIN_TEXT_PX) * 0.71 * 0.95,
+  );
+  expect(scaleBar, `a scale bar under the map, in pt (${how})`).toBeGreaterThanOrEqual(20);
+  return (
+    `${letters} letter-sized marks; ` +
+    `${how}: ${map!.width}×${map!.height} px printed ${map!.widthPt.toFixed(0)}×${map!.heightPt.toFixed(0)} pt, map rows ${rows}, ${marks.length} dark marks, 90th percentile ${tall.toFixed(2)} pt, longest dark run under the map ${scaleBar.toFixed(1)} pt`
+  );
+}
+
+describe.each(['en', 'ar'] as const)('the printed map (%s)', (lang) => {
+  it('from a 1920 px screen, printed as the browser prints and with the print medium: the map across the page, its names at 8 pt or more, a scale bar', async () => {
+    const s = await openIdle(browser, { width: 1920, height: 1080 }, `?lang=${lang}`);
+    const { page } = s;
+    console.log(await expectPrintedMap(page, `${lang} default print`));
+    await waitForHandoutEmptied(page);
+    await waitSettled(page);
+    await emulateMedia(page, { media: 'print' });
+    await page.waitForSelector('[data-testid="print-map-image"]', { state: 'attached', timeout: STATE_CEILING_MS });
+    console.log(await expectPrintedMap(page, `${lang} print medium`));
     s.expectClean();
   });
 });

@@ -280,6 +280,108 @@ describe('the guided story', () => {
     s.expectClean();
   });
 
+  // Issue 24: a teacher at a projector. One page per language, stepped with reduced motion (the
+  // camera jumps: where it ends is not what is checked here).
+  for (const [lang, nextKey, backKey] of [
+    ['en', 'ArrowRight', 'ArrowLeft'],
+    ['ar', 'ArrowLeft', 'ArrowRight'],
+  ] as const satisfies readonly [Lang, string, string][]) {
+    it(`in ${lang}, presentation fits the screen: Previous and Next in view in every chapter at 1920×1080 and 1280×720; the map's controls and scale read from the back of a room; no focus ring on the heading after an arrow step, one after Tab`, async () => {
+      const s = await openIdle(browser, { width: 1920, height: 1080 }, `?lang=${lang}&present=1`);
+      const { page } = s;
+      await emulateMedia(page, { reducedMotion: 'reduce' });
+      await waitForChapter(page, 0, null);
+      const atChapter = (i: number) =>
+        page.waitForFunction(
+          (n) => (window as unknown as { __appState: () => AppStateSnapshot }).__appState().story.chapter === n,
+          i,
+          { timeout: STATE_CEILING_MS },
+        );
+      /** Where Previous and Next are not wholly inside the window, or are covered there. */
+      const navOutOfView = () =>
+        page.evaluate(() => {
+          const problems: string[] = [];
+          for (const id of ['story-previous', 'story-next']) {
+            const button = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+            const r = button.getBoundingClientRect();
+            if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth || r.height === 0)
+              problems.push(
+                `${id} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} of ${innerWidth}×${innerHeight}`,
+              );
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            if (!hit || !button.contains(hit)) problems.push(`${id} covered by ${hit?.className}`);
+          }
+          return problems;
+        });
+
+      for (const [size, order] of [
+        [{ width: 1920, height: 1080 }, 'forwards'],
+        [{ width: 1280, height: 720 }, 'backwards'],
+      ] as const) {
+        if (size.width !== 1920) {
+          await page.setViewportSize(size);
+          await expect.poll(() => page.evaluate(() => innerHeight)).toBe(size.height);
+        }
+        for (let step = 0; step < chapters.length; step++) {
+          const i = order === 'forwards' ? step : last - step;
+          if (step > 0) {
+            await page.keyboard.press(order === 'forwards' ? nextKey : backKey);
+            await atChapter(i);
+          } else if (order === 'backwards') {
+            await page.keyboard.press('End');
+            await atChapter(last);
+          }
+          expect(await navOutOfView(), `chapter ${i + 1} at ${size.width}×${size.height}`).toEqual([]);
+          if (step === 1) {
+            // Stepped with an arrow key: focus is on the heading for screen readers, with no ring
+            // drawn round it; a Tab from there shows where focus went (WCAG 2.4.7).
+            const heading = await page.evaluate(() => ({
+              tag: document.activeElement?.tagName,
+              ring: document.activeElement?.matches(':focus-visible'),
+            }));
+            expect(heading, `focus after ${nextKey} at ${size.width}×${size.height}`).toEqual({ tag: 'H2', ring: false });
+            await page.keyboard.press('Tab');
+            const next = await page.evaluate(() => {
+              const el = document.activeElement!;
+              const style = getComputedStyle(el);
+              return {
+                tag: el.tagName,
+                ring: el.matches(':focus-visible'),
+                drawn: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+              };
+            });
+            expect(next.tag).not.toBe('H2');
+            expect(next.ring, 'Tab shows its focus').toBe(true);
+            expect(next.drawn, 'and draws a ring').toBe(true);
+          }
+        }
+        // The map's controls, at a size read from the back of a room.
+        const controls = await page.evaluate(() => {
+          const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+          const font = (sel: string) => parseFloat(getComputedStyle(document.querySelector(sel)!).fontSize);
+          const icon = getComputedStyle(document.querySelector('.maplibregl-ctrl-zoom-in .maplibregl-ctrl-icon')!);
+          return {
+            zoomIn: box('.maplibregl-ctrl-zoom-in'),
+            zoomOut: box('.maplibregl-ctrl-zoom-out'),
+            iconSize: icon.backgroundSize,
+            scale: font('.maplibregl-ctrl-scale'),
+            reset: font('[data-testid="reset-view"]'),
+            attribution: font('.maplibregl-ctrl-attrib'),
+          };
+        });
+        for (const button of [controls.zoomIn, controls.zoomOut]) {
+          expect(button.width).toBeGreaterThanOrEqual(44);
+          expect(button.height).toBeGreaterThanOrEqual(44);
+        }
+        expect(controls.iconSize, 'the zoom icons drawn to the button').toBe('contain');
+        expect(controls.scale).toBeGreaterThanOrEqual(20);
+        expect(controls.reset).toBeGreaterThanOrEqual(20);
+        expect(controls.attribution).toBeGreaterThanOrEqual(16);
+      }
+      s.expectClean();
+    });
+  }
+
   it('presentation mode at 1920×1080: body text ≥ 28 px, map labels ≥ 20 px, no page header; Page Down steps; the pointer hides when it rests; Esc leaves it', async () => {
     const s = await openIdle(browser, { width: 1920, height: 1080 }, '?present=1');
     const { page } = s;
