@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseEvent } from '../../src/domain/load-event.ts';
 import { realEventInput } from '../fixtures/real-data.ts';
 import { CLAIM_WEIGHT_RANGE, claimWeights, composite, contrastRatio, inkAgainst } from '../../src/map/ink.ts';
@@ -55,4 +56,26 @@ describe('ink against the basemap (WCAG 1.4.11: 3:1)', () => {
       );
     }
   });
+});
+
+describe("the legend's samples (src/styles/app.css) in the map's palettes, visible on the legend's card", () => {
+  const css = readFileSync(new URL('../../src/styles/app.css', import.meta.url), 'utf8');
+  // The rule for `.legend-sample--<kind>` in a theme: its first colour value.
+  const sampleColour = (kind: string, theme: 'light' | 'dark') => {
+    const prefix = theme === 'dark' ? ":root[data-theme='dark'] " : '\n';
+    const at = css.indexOf(`${prefix}.legend-sample--${kind}`);
+    expect(at, `${theme} rule for .legend-sample--${kind}`).toBeGreaterThanOrEqual(0);
+    return /#[0-9a-f]{6}/i.exec(css.slice(at))![0].toLowerCase();
+  };
+  const CARD = { light: '#ffffff', dark: '#23221f' } as const;
+  for (const theme of ['light', 'dark'] as const) {
+    it(theme, () => {
+      const palette = PALETTES[theme];
+      const expected = { ring: palette.contextRing, gap: palette.gap, border: palette.border, water: palette.river };
+      for (const [kind, colour] of Object.entries(expected)) {
+        expect(sampleColour(kind, theme), kind).toBe(colour.toLowerCase());
+        expect(contrastRatio(colour, CARD[theme]), `${kind} on the ${theme} legend`).toBeGreaterThanOrEqual(3);
+      }
+    });
+  }
 });
