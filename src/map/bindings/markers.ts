@@ -221,6 +221,10 @@ function placeAllLabels(
     if (box.width > 0 && box.height > 0) obstacles.push({ id: `control-${i}`, box });
   }
 
+  // The borders: a context town's name laid across one reads as if the line struck it through.
+  // Badges and the event's places stay by their marks whatever lines run there.
+  for (const [i, box] of borderBoxes(map, bounds).entries()) obstacles.push({ id: `border-${i}`, box, optionalOnly: true });
+
   const requests: LabelRequest<string>[] = [];
   const apply = new Map<string, (side: string | null, dx: number, dy: number) => void>();
 
@@ -241,7 +245,10 @@ function placeAllLabels(
       button.style.setProperty('--label-dx', `${dx}px`);
       button.style.setProperty('--label-dy', `${dy}px`);
     };
-    if (!inView(point)) {
+    // A context town whose dot the edge cuts is left out whole: a fragment of a dot is no place.
+    const cut = place.role === 'context' && !contains(bounds, dotBox ?? rect(point.x, point.y, 0, 0));
+    button.classList.toggle('place-marker--edge', cut);
+    if (!inView(point) || cut) {
       show(null, 0, 0); // its place is off the map: its name would hang in from the edge
       continue;
     }
@@ -383,6 +390,41 @@ function placeAllLabels(
   for (const placed of result.labels) apply.get(placed.id)?.(placed.side, placed.shift.dx, placed.shift.dy);
   const covered = result.covered.filter((id) => id.startsWith('country:')).map((id) => id.slice('country:'.length));
   return { hiddenCountries: [...new Set([...edgeCut, ...covered])].sort(), ringSpots };
+}
+
+/** How long a piece of a border line each obstacle box covers, in px. */
+const BORDER_PIECE = 8;
+
+/**
+ * The border lines in view as small boxes along them, each covering BORDER_PIECE px of line and
+ * 1 px either side (from the style's boundary source, as far as its tiles are loaded).
+ */
+function borderBoxes(map: MapLibreMap, bounds: Rect): Rect[] {
+  if (!map.getSource(SOURCE_IDS.boundaryLines)) return [];
+  const boxes: Rect[] = [];
+  for (const feature of map.querySourceFeatures(SOURCE_IDS.boundaryLines)) {
+    const g = feature.geometry;
+    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const line of lines) {
+      const points = line.map(([lon, lat]) => map.project([lon ?? 0, lat ?? 0]));
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1]!;
+        const b = points[i]!;
+        const pieces = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / BORDER_PIECE));
+        for (let k = 0; k < pieces; k++) {
+          const [p, q] = [k / pieces, (k + 1) / pieces].map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
+          const box = rect(
+            Math.min(p!.x, q!.x) - 1,
+            Math.min(p!.y, q!.y) - 1,
+            Math.abs(q!.x - p!.x) + 2,
+            Math.abs(q!.y - p!.y) + 2,
+          );
+          if (intersects(box, bounds)) boxes.push(box);
+        }
+      }
+    }
+  }
+  return boxes;
 }
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
