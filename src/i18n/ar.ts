@@ -118,6 +118,12 @@ export const ar: Messages = {
   'legend.region': 'المظلل: المنطقة التي تتحدث عنها القصة',
   'legend.borders': 'الحدود كما ترسمها Natural Earth: خطوط الأمر الواقع، لا حكم على أي ادعاء',
   'legend.water': 'الأنهار والبحيرات',
+  // issue 24 (the map's drawing): gap labels on the map, the claims' weights in the legend
+  'map.gapLabel': '{from} ↔ {to}: {range}',
+  'map.gapRange': '{low}–{high} كم',
+  'map.gapAbout': '≈ {high} كم',
+  'legend.claimWeight': 'كلما اتسعت المساحة التي تحتملها رواية خفّ لون تعبئتها، كي لا تثقل رواية لأنها غامضة: {weights}.',
+  'legend.claimWeightItem': '{party} {percent}',
   'gap.range': 'بين {low} و{high}',
   'gap.about': 'نحو {high}',
   'gap.overlap': 'متداخلان؛ حتى {high} بينهما',

@@ -121,6 +121,13 @@ export const en = {
   'legend.region': 'Shaded: the region the story speaks of',
   'legend.borders': 'Borders as Natural Earth draws them: de facto lines, not a judgement on any claim',
   'legend.water': 'Rivers and lakes',
+  // issue 24 (the map's drawing): gap labels on the map, the claims' weights in the legend
+  'map.gapLabel': '{from} ↔ {to}: {range}',
+  'map.gapRange': '{low}–{high} km',
+  'map.gapAbout': '≈ {high} km',
+  'legend.claimWeight':
+    'The larger the area a version allows, the lighter its fill, so that no version weighs more for being vague: {weights}.',
+  'legend.claimWeightItem': '{party} {percent}',
   'gap.range': 'between {low} and {high}',
   'gap.about': 'about {high}',
   'gap.overlap': 'they overlap; up to {high} apart',

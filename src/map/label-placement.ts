@@ -54,6 +54,11 @@ export interface Obstacle {
   readonly box: Rect;
   /** May be covered by a required label that has no other room (its owner then hides it). */
   readonly yieldable?: boolean;
+  /**
+   * Kept clear by optional labels only (a border line under a context town's name): a required
+   * label, which must stay by its own mark, does not move for it.
+   */
+  readonly optionalOnly?: boolean;
 }
 
 export interface PlacementInput<S extends string = string> {
@@ -190,10 +195,12 @@ function greedy<S extends string>(input: PlacementInput<S>, order: readonly Labe
   const placed: Rect[] = [];
   const covered = new Set<string>();
   const result = new Map<string, LabelPlacement<S>>();
-  const fits = (box: Rect, ignoreYieldable: boolean) =>
+  const fits = (box: Rect, ignoreYieldable: boolean, required: boolean) =>
     contains(area, box) &&
     !placed.some((p) => intersects(grown(p), grown(box))) &&
-    !obstacles.some((o) => !(ignoreYieldable && o.yieldable) && !covered.has(o.id) && intersects(o.box, box));
+    !obstacles.some(
+      (o) => !(ignoreYieldable && o.yieldable) && !(required && o.optionalOnly) && !covered.has(o.id) && intersects(o.box, box),
+    );
 
   const take = (label: LabelRequest<S>, c: Candidate<S>, dx: number, dy: number, clear: boolean) => {
     const box = moved(c.box, dx, dy);
@@ -204,7 +211,7 @@ function greedy<S extends string>(input: PlacementInput<S>, order: readonly Labe
 
   let shifts: { dx: number; dy: number; d: number }[] | undefined;
   for (const label of order) {
-    const first = label.candidates.find((c) => fits(c.box, false));
+    const first = label.candidates.find((c) => fits(c.box, false, label.required));
     if (first) {
       take(label, first, 0, 0, true);
       continue;
@@ -223,7 +230,7 @@ function greedy<S extends string>(input: PlacementInput<S>, order: readonly Labe
         const pushed = pushInside(c.box, area);
         for (const s of [{ ...pushed, d: Math.hypot(pushed.dx, pushed.dy) }, ...shifts]) {
           if (best && s.d >= best.d) break;
-          if (fits(moved(c.box, s.dx, s.dy), ignoreYieldable)) {
+          if (fits(moved(c.box, s.dx, s.dy), ignoreYieldable, true)) {
             best = { c, ...s };
             break;
           }
@@ -242,7 +249,8 @@ function greedy<S extends string>(input: PlacementInput<S>, order: readonly Labe
       const { dx, dy } = pushInside(c.box, area);
       const box = moved(c.box, dx, dy);
       const overlap =
-        placed.reduce((n, p) => n + overlapArea(p, box), 0) + obstacles.reduce((n, o) => n + overlapArea(o.box, box), 0);
+        placed.reduce((n, p) => n + overlapArea(p, box), 0) +
+        obstacles.reduce((n, o) => n + (o.optionalOnly ? 0 : overlapArea(o.box, box)), 0);
       if (!least || overlap < least.overlap) least = { c, dx, dy, overlap };
     }
     if (least) take(label, least.c, least.dx, least.dy, false);

@@ -23,6 +23,7 @@ import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
 import { buildMapStyle, labelFontRequests, LAYER_IDS, PALETTES, patternImage, patternImageId } from './map-style.ts';
+import { claimWeights } from './ink.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { ResetViewControl } from './reset-view-control.ts';
 import { setCurrentMap } from './map-handle.ts';
@@ -172,8 +173,11 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
 
   // The style has no sprite: patterns are drawn in memory, for this screen's pixel ratio.
   const pixelRatio = Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)));
+  const [palette, weights] = [PALETTES[isDark ? 'dark' : 'light'], claimWeights(event)];
   for (const party of event.parties) {
-    map.addImage(patternImageId(party.id), patternImage(party, pixelRatio), { pixelRatio });
+    map.addImage(patternImageId(party.id), patternImage(party, pixelRatio, { palette, weight: weights[party.id] }), {
+      pixelRatio,
+    });
   }
 
   const claimLayerIds = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
@@ -191,7 +195,7 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
         claims: claimLayerIds,
         rings: [LAYER_IDS.contextRingLine, LAYER_IDS.contextRingLabel],
         context: [],
-        gaps: [LAYER_IDS.gapLine, LAYER_IDS.gapLabel],
+        gaps: [LAYER_IDS.gapLine],
       }),
       bindGaps(map, store),
       bindTextScale(map, store),

@@ -19,6 +19,7 @@
  * still filled) and everything is simplified to under a pixel of the drawing, so the HTML stays
  * small.
  */
+import { claimWeights } from './ink.ts';
 import { bboxClip, simplify } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Basemap, LonLat, NewsEvent, Party } from '../domain/types.ts';
@@ -118,6 +119,7 @@ function basemapPaths(
 /** The opening view of `event`'s map as an SVG element, drawn from `basemap`. */
 export function MapPlaceholder({ event, basemap }: { event: NewsEvent; basemap: Basemap }) {
   const palette = PALETTES.light;
+  const weights = claimWeights(event);
   const { project, height } = projection(event.view.bounds);
   const bounds = event.view.bounds;
   const highlighted = new Set(event.map.highlightCountries);
@@ -151,7 +153,13 @@ export function MapPlaceholder({ event, basemap }: { event: NewsEvent; basemap: 
         <path key={`b${i}`} d={d} {...stroke} stroke={palette.border} strokeWidth="1.2" />
       ))}
       {bySize.map((claim) => (
-        <path key={`a${claim.party}`} d={eventPath(claim.area)} fill={parties.get(claim.party)?.mark.color} fillOpacity="0.14" />
+        <path
+          key={`a${claim.party}`}
+          d={eventPath(claim.area)}
+          fill={parties.get(claim.party)?.mark.color}
+          // As the live map inks it: a vaguer (larger) claim lighter (see claimWeights).
+          fillOpacity={Math.round(0.14 * Math.sqrt(weights[claim.party] ?? 1) * 1000) / 1000}
+        />
       ))}
       {event.derived.contextRings.map((ring) => (
         <path

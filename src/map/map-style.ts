@@ -8,6 +8,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { Lang, NewsEvent, Party } from '../domain/types.ts';
 import { localize } from '../i18n/index.ts';
 import type { EventSources } from './event-sources.ts';
+import { claimWeights, composite, hexToRgb, inkAgainst } from './ink.ts';
 
 export type BasemapUrls = Readonly<Record<'countries' | 'boundaryLines' | 'rivers' | 'lakes' | 'regions', string>>;
 
@@ -80,7 +81,6 @@ export const LAYER_IDS = {
   contextRingLine: 'context-ring-line',
   contextRingLabel: 'context-ring-label',
   gapLine: 'gap-line',
-  gapLabel: 'gap-label',
 } as const;
 
 export const patternImageId = (partyId: string) => `pattern-${partyId}`;
@@ -109,6 +109,13 @@ export interface MapPalette {
   readonly halo: string;
   /** The measured gaps' lines and labels: ink, not any party's colour. */
   readonly gap: string;
+  /**
+   * The contrast a party's lines and patterns keep against every ground they cross (see
+   * `partyInk`): 3:1 (WCAG 1.4.11) on the light map, more on the dark one, where the context
+   * ring and the borders are drawn at 3:1 and the claims must stay the brightest shapes.
+   */
+  readonly partyContrast: number;
+  readonly tone: 'light' | 'dark';
 }
 
 /** The basemap's colours, light (the default) and dark (`?theme=dark`, or auto at night). */
@@ -126,6 +133,8 @@ export const PALETTES: Readonly<Record<'light' | 'dark', MapPalette>> = {
     riverLabel: '#2f6a9c',
     halo: '#f8f5ee',
     gap: '#1f1d1a',
+    partyContrast: 3,
+    tone: 'light',
   },
   dark: {
     sea: '#16232d',
@@ -134,14 +143,39 @@ export const PALETTES: Readonly<Record<'light' | 'dark', MapPalette>> = {
     desert: '#4d4533',
     water: '#16232d',
     river: '#5f95c6',
-    border: '#a59c8c',
-    contextRing: '#c9c9c9',
+    border: '#aaa191',
+    // Grey at 3:1, dimmer than every party's ink: a context, not the brightest shape.
+    contextRing: '#a39e96',
     countryLabel: '#b9b2a4',
     riverLabel: '#8fb8de',
     halo: '#1f1e1b',
     gap: '#f2efe9',
+    partyContrast: 4.5,
+    tone: 'dark',
   },
 };
+
+/** The region's fill is drawn at this opacity over the countries. */
+const REGION_OPACITY = 0.45;
+
+/** Every ground the event's lines are drawn on: the countries, the focus countries, the desert over either. */
+export function mapBackgrounds(palette: MapPalette): string[] {
+  return [
+    palette.land,
+    palette.focus,
+    composite(palette.desert, palette.land, REGION_OPACITY),
+    composite(palette.desert, palette.focus, REGION_OPACITY),
+  ];
+}
+
+/**
+ * A party's colour as this palette draws it: the data's colour, lifted towards white on the
+ * dark map (or deepened on a light one) just enough to keep `palette.partyContrast` against
+ * every ground. On the light map the data's colours already do, and are drawn unchanged.
+ */
+export function partyInk(color: string, palette: MapPalette): string {
+  return inkAgainst(color, mapBackgrounds(palette), palette.partyContrast, palette.tone === 'dark' ? 'white' : 'black');
+}
 
 /** The light palette, for code that draws without a theme (the static map's defaults). */
 export const COLORS = PALETTES.light;
@@ -154,6 +188,15 @@ export function buildMapStyle(
   palette: MapPalette = PALETTES.light,
 ): StyleSpecification {
   const COLORS = palette;
+  const weights = claimWeights(event);
+  // A vaguer claim's fill is lighter (see claimWeights); a selected one is lifted, never to full ink.
+  const byWeight = (scale: (weight: number) => number): ExpressionSpecification =>
+    [
+      'match',
+      ['get', 'party'],
+      ...event.parties.flatMap((p) => [p.id, Math.round(scale(weights[p.id] ?? 1) * 100) / 100]),
+      scale(1),
+    ] as unknown as ExpressionSpecification;
   const claimOutlineLayers = event.parties.map((party): LayerSpecification => ({
     id: LAYER_IDS.claimOutline(party.id),
     type: 'line',
@@ -161,7 +204,7 @@ export function buildMapStyle(
     filter: ['==', ['get', 'party'], party.id],
     layout: { 'line-join': 'round', 'line-cap': party.mark.line === 'dotted' ? 'round' : 'butt' },
     paint: {
-      'line-color': party.mark.color,
+      'line-color': partyInk(party.mark.color, palette),
       'line-width': ['case', isSelected, 4, noneSelected, 2.5, 1.75],
       'line-opacity': ['case', isSelected, 1, noneSelected, 0.95, 0.55],
       ...(DASHES[party.mark.line] ? { 'line-dasharray': DASHES[party.mark.line] } : {}),
@@ -200,7 +243,7 @@ export function buildMapStyle(
         type: 'fill',
         source: SOURCE_IDS.regions,
         filter: ['in', ['get', 'name'], ['literal', event.map.regions]],
-        paint: { 'fill-color': COLORS.desert, 'fill-opacity': 0.45 },
+        paint: { 'fill-color': COLORS.desert, 'fill-opacity': REGION_OPACITY },
       },
       { id: 'lakes-fill', type: 'fill', source: SOURCE_IDS.lakes, paint: { 'fill-color': COLORS.water } },
       {
@@ -221,7 +264,14 @@ export function buildMapStyle(
         source: SOURCE_IDS.claimAreas,
         paint: {
           'fill-pattern': ['concat', 'pattern-', ['get', 'party']],
-          'fill-opacity': ['case', isSelected, 1, noneSelected, 0.7, 0.25],
+          'fill-opacity': [
+            'case',
+            isSelected,
+            byWeight((w) => 0.5 + 0.5 * w),
+            noneSelected,
+            byWeight((w) => 0.75 * Math.sqrt(w)),
+            byWeight((w) => 0.3 * Math.sqrt(w)),
+          ],
         },
       },
       {
@@ -237,22 +287,9 @@ export function buildMapStyle(
         source: SOURCE_IDS.gapLines,
         filter: ['==', ['geometry-type'], 'LineString'],
         layout: { visibility: 'none', 'line-cap': 'round' },
-        paint: { 'line-color': COLORS.gap, 'line-width': 2, 'line-dasharray': [1, 1.5] },
-      },
-      {
-        id: LAYER_IDS.gapLabel,
-        type: 'symbol',
-        source: SOURCE_IDS.gapLines,
-        filter: ['==', ['geometry-type'], 'Point'],
-        layout: {
-          visibility: 'none',
-          'text-field': ['get', 'label'],
-          'text-font': LABEL_FONT,
-          'text-size': 13,
-          'text-max-width': 9,
-          'text-allow-overlap': true,
-        },
-        paint: { 'text-color': COLORS.gap, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 },
+        // Dashes long enough to read as a line on any ground; its labels are HTML markers,
+        // placed with the others (bindings/markers.ts).
+        paint: { 'line-color': COLORS.gap, 'line-width': 2.5, 'line-dasharray': [2.5, 1.5] },
       },
       {
         // One point label, beside the ring where it fits whole in the view: the markers binding
@@ -302,14 +339,27 @@ export function buildMapStyle(
   };
 }
 
+/** The side of a pattern's tile at full weight, in CSS px. */
+export const PATTERN_TILE = 8;
+
+/** A pattern's tile side for a claim of `weight`: ink per area falls with the weight. */
+export function patternTile(weight: number): number {
+  return Math.round(PATTERN_TILE / Math.sqrt(weight));
+}
+
 /**
  * A tiling pattern per party, drawn into pixels here because the style has no sprite. The
- * three marks differ in shape (lines, dots, crosses), not only in colour.
+ * three marks differ in shape (lines, dots, crosses), not only in colour. A lighter `weight`
+ * (a vaguer claim: see claimWeights) spaces the marks further apart; `palette` gives the ink.
  */
-export function patternImage(party: Party, pixelRatio: number): { width: number; height: number; data: Uint8Array } {
-  const size = Math.round(8 * pixelRatio);
+export function patternImage(
+  party: Party,
+  pixelRatio: number,
+  { palette = PALETTES.light, weight = 1 }: { palette?: MapPalette; weight?: number } = {},
+): { width: number; height: number; data: Uint8Array } {
+  const size = Math.round(patternTile(weight) * pixelRatio);
   const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = hexToRgb(party.mark.color);
+  const [r, g, b] = hexToRgb(partyInk(party.mark.color, palette));
   const plot = (x: number, y: number, alpha: number) => {
     const px = ((x % size) + size) % size;
     const py = ((y % size) + size) % size;
@@ -319,11 +369,11 @@ export function patternImage(party: Party, pixelRatio: number): { width: number;
     data[i + 2] = b;
     data[i + 3] = Math.max(data[i + 3] ?? 0, alpha);
   };
-  const weight = Math.max(1, Math.round(pixelRatio));
+  const stroke = Math.max(1, Math.round(pixelRatio));
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const onDiagonal = (x + y) % size < weight;
-      const onCross = x % size < weight || y % size < weight;
+      const onDiagonal = (x + y) % size < stroke;
+      const onCross = x % size < stroke || y % size < stroke;
       const centre = size / 2;
       const onDot = (x - centre) ** 2 + (y - centre) ** 2 <= (1.2 * pixelRatio) ** 2;
       if (party.mark.fill === 'hatch' && onDiagonal) plot(x, y, 200);
@@ -332,9 +382,4 @@ export function patternImage(party: Party, pixelRatio: number): { width: number;
     }
   }
   return { width: size, height: size, data };
-}
-
-function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }

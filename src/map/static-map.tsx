@@ -6,6 +6,7 @@ import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, localize, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
 import { COLORS } from './map-style.ts';
+import { claimWeights } from './ink.ts';
 import { PartyPattern, SVG_DASHES } from '../ui/party-pattern.tsx';
 import { drawnLines } from './drawn-lines.ts';
 
@@ -62,6 +63,7 @@ export function StaticMap({ idPrefix = 'static', withNote = true }: { idPrefix?:
   const project = useMemo(() => mercatorFit(event.view.bounds, WIDTH, HEIGHT), [event]);
   // Turf work: once per event and language, not on every selection.
   const sources = useMemo(() => buildEventSources(event, lang), [event, lang]);
+  const weights = useMemo(() => claimWeights(event), [event]);
   const path = (geometry: Geometry) => geometryPath(geometry, project);
   const highlighted = new Set(event.map.highlightCountries);
   const dir = LANG_DIR[lang];
@@ -116,12 +118,14 @@ export function StaticMap({ idPrefix = 'static', withNote = true }: { idPrefix?:
         {sources.claimAreas.features.map((f) => {
           const party = event.parties.find((p) => p.id === f.properties.party);
           const dimmed = selectedPartyId !== null && selectedPartyId !== f.properties.party;
+          // As the live map inks it: a vaguer (larger) claim lighter (see claimWeights).
+          const weight = Math.sqrt(weights[f.properties.party] ?? 1);
           return (
             <path
               key={`a${f.properties.party}`}
               d={path(f.geometry)}
               fill={`url(#${idPrefix}-${f.properties.party})`}
-              opacity={dimmed ? 0.3 : 0.85}
+              opacity={Math.round((dimmed ? 0.3 : 0.85) * weight * 100) / 100}
               stroke={party?.mark.color}
               strokeWidth="0"
             />

@@ -4,20 +4,49 @@ import { selectEvent, selectLang } from '../store/selectors.ts';
 import { localize, translate, type MessageKey } from '../i18n/index.ts';
 import type { MapLayer } from '../domain/layers.ts';
 import { PartySwatch } from './party-swatch.tsx';
+import { claimWeights } from '../map/ink.ts';
+import { numberFormat } from '../i18n/format.ts';
 
-/** A line sample as the map draws it: colour, width and dashes. */
-function LineSample({ color, dash, width = 2 }: { color: string; dash?: string; width?: number }) {
+/**
+ * A line sample as the map draws it: width and dashes here, the colour from app.css
+ * (`.legend-sample--<kind>`), which follows the theme as the map's palette does.
+ */
+function LineSample({ kind, dash, width = 2 }: { kind: 'ring' | 'gap' | 'border' | 'water'; dash?: string; width?: number }) {
   return (
-    <svg className="legend-sample" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
-      <line x1="2" y1="10" x2="26" y2="10" stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />
+    <svg
+      className={`legend-sample legend-sample--${kind}`}
+      width="28"
+      height="20"
+      viewBox="0 0 28 20"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <line
+        x1="2"
+        y1="10"
+        x2="26"
+        y2="10"
+        stroke="currentColor"
+        strokeWidth={width}
+        strokeDasharray={dash}
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
 
-function AreaSample({ fill, stroke }: { fill: string; stroke?: string }) {
+/** An area sample; its fill and edge from app.css, as for LineSample. */
+function AreaSample({ kind }: { kind: 'highlighted' | 'region' }) {
   return (
-    <svg className="legend-sample" width="28" height="20" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
-      <rect x="1.5" y="1.5" width="25" height="17" rx="2" fill={fill} stroke={stroke ?? 'none'} />
+    <svg
+      className={`legend-sample legend-sample--${kind}`}
+      width="28"
+      height="20"
+      viewBox="0 0 28 20"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect x="1.5" y="1.5" width="25" height="17" rx="2" />
     </svg>
   );
 }
@@ -49,6 +78,12 @@ export function Legend() {
   const contextRings = event.rings.filter(
     (ring) => !event.versions.some((v) => v.place.geometry.kind === 'ring' && v.place.geometry.ring === ring.id),
   );
+  // Each claim's ink as the map draws it, from the same computation (src/map/ink.ts).
+  const weights = claimWeights(event);
+  const percent = numberFormat(lang, { style: 'percent' });
+  const weightList = event.parties
+    .map((p) => t('legend.claimWeightItem', { party: localize(p.shortName, lang), percent: percent.format(weights[p.id] ?? 1) }))
+    .join(lang === 'ar' ? '، ' : ', ');
   const hasContextPlaces = event.places.some((p) => p.role === 'context');
   const hasApproximate = event.places.some((p) => p.role === 'event' && p.approximate);
 
@@ -88,6 +123,9 @@ export function Legend() {
               </li>
             ))}
           </ul>
+          <p className="legend-note" data-testid="legend-claim-weight">
+            {t('legend.claimWeight', { weights: weightList })}
+          </p>
         </fieldset>
         <fieldset className="legend-group">
           <legend>{t('legend.places')}</legend>
@@ -109,7 +147,7 @@ export function Legend() {
             <ul>
               {contextRings.map((ring) => (
                 <li key={ring.id}>
-                  <LineSample color="#4d4d4d" dash="5 3" width={1.5} /> {localize(ring.label, lang)}
+                  <LineSample kind="ring" dash="5 3" width={1.5} /> {localize(ring.label, lang)}
                 </li>
               ))}
             </ul>
@@ -120,7 +158,7 @@ export function Legend() {
             <legend>{toggle('gaps', t('legend.gaps'))}</legend>
             <ul>
               <li>
-                <LineSample color="#1f1d1a" dash="1 4" /> {t('legend.gapsLine')}
+                <LineSample kind="gap" dash="5 3" width={2.5} /> {t('legend.gapsLine')}
               </li>
             </ul>
           </fieldset>
@@ -130,19 +168,19 @@ export function Legend() {
           <ul>
             {event.map.highlightCountries.length > 0 && (
               <li>
-                <AreaSample fill="#f8f5ee" stroke="#6f675a" /> {t('legend.highlighted')}
+                <AreaSample kind="highlighted" /> {t('legend.highlighted')}
               </li>
             )}
             {event.map.regions.length > 0 && (
               <li>
-                <AreaSample fill="#e8dcc0" /> {t('legend.region')}
+                <AreaSample kind="region" /> {t('legend.region')}
               </li>
             )}
             <li>
-              <LineSample color="#6f675a" width={1.5} /> {t('legend.borders')}
+              <LineSample kind="border" width={1.5} /> {t('legend.borders')}
             </li>
             <li>
-              <LineSample color="#4a8cc4" /> {t('legend.water')}
+              <LineSample kind="water" /> {t('legend.water')}
             </li>
           </ul>
         </fieldset>

@@ -201,3 +201,21 @@ describe('placeLabels, over random layouts', () => {
     );
   });
 });
+
+describe('obstacles for optional labels only (a border line under a town name)', () => {
+  const line = { id: 'border', box: rect(0, 48, 200, 4), optionalOnly: true };
+  const candidates = [{ side: 'right', box: rect(50, 40, 60, 16) }];
+  it('moves or hides an optional label off it, and leaves a required one where it is', () => {
+    const result = placeLabels({
+      bounds: rect(0, 0, 200, 100),
+      margin: 0,
+      obstacles: [line],
+      labels: [
+        { id: 'town', priority: 1, required: false, candidates },
+        { id: 'badge', priority: 0, required: true, candidates: [{ side: 'right', box: rect(120, 40, 60, 16) }] },
+      ],
+    });
+    expect(result.labels[0]!.hidden).toBe(true);
+    expect(result.labels[1]).toMatchObject({ hidden: false, clear: true, shift: { dx: 0, dy: 0 } });
+  });
+});

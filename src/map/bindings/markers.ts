@@ -18,6 +18,7 @@ import type { Lang, NewsEvent, Place } from '../../domain/types.ts';
 import { LANG_DIR, localize, otherLang, translate } from '../../i18n/index.ts';
 import { numberFormat } from '../../i18n/format.ts';
 import { anchorFacingAway, type EventSources } from '../event-sources.ts';
+import { gapLabelText } from '../gap-labels.ts';
 import {
   contains,
   intersects,
@@ -39,7 +40,12 @@ const EDGE_MARGIN = 4;
 const LABEL_GAP = 2;
 /** Around a canvas label's estimated text: MapLibre's text-padding (2 px) and the halo. */
 const CANVAS_PAD = 3;
-const PRIORITY = { badge: 0, eventPlace: 1, contextPlace: 2, ring: 3 } as const;
+const PRIORITY = { badge: 0, eventPlace: 1, gap: 2, contextPlace: 3, ring: 4 } as const;
+/**
+ * Where along a gap's line its label may sit, as fractions of the line, in order of preference:
+ * the middle first, then out towards either end.
+ */
+const GAP_LABEL_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8] as const;
 const SIDE_CLASSES = ['right', 'left', 'above', 'below', 'center'].map((s) => `place-marker--label-${s}`);
 
 interface PlaceEntry {
@@ -55,6 +61,14 @@ interface BadgeEntry {
   readonly button: HTMLButtonElement;
   /** The anchor the marker was made with: offsets are measured from it. */
   readonly anchor: PositionAnchor;
+}
+
+interface GapEntry {
+  readonly id: string;
+  readonly marker: Marker;
+  readonly element: HTMLElement;
+  /** The gap's line, from one claim to the other. */
+  readonly line: readonly (readonly [number, number])[];
 }
 
 interface RingEntry {
@@ -83,7 +97,8 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   const lang = view.lang;
   const badges = claimMarkers(event, lang, sources, store);
   const places = placeMarkers(event, lang, map);
-  for (const { marker } of [...places, ...badges]) marker.addTo(map);
+  const gaps = gapMarkers(event, lang);
+  for (const { marker } of [...places, ...badges, ...gaps]) marker.addTo(map);
   const rings: RingEntry[] = sources.contextRings.features.map((ring) => {
     const points = (ring.geometry.coordinates[0] ?? []).map(([lon, lat]) => [lon ?? 0, lat ?? 0] as const);
     const n = Math.max(1, points.length);
@@ -120,7 +135,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   let shownRings = '';
   let observer: MutationObserver | undefined;
   const relabel = () => {
-    const outcome = placeAllLabels(map, lang, sources, places, badges, rings, selectMapTextScale(store.getState()));
+    const outcome = placeAllLabels(map, lang, sources, places, badges, gaps, rings, selectMapTextScale(store.getState()));
     if (outcome === null) return;
     // The legend's switches hide markers through an attribute: their room is freed at once.
     const container = map.getContainer();
@@ -173,7 +188,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
     map.off('style.load', relabel);
     map.off('load', relabel);
     observer?.disconnect();
-    for (const { marker } of [...places, ...badges]) marker.remove();
+    for (const { marker } of [...places, ...badges, ...gaps]) marker.remove();
   };
 }
 
@@ -187,6 +202,7 @@ function placeAllLabels(
   sources: EventSources,
   places: readonly PlaceEntry[],
   badges: readonly BadgeEntry[],
+  gaps: readonly GapEntry[],
   rings: readonly RingEntry[],
   textScale: number,
 ): Outcome | null {
@@ -204,6 +220,10 @@ function placeAllLabels(
     const box = local(control.getBoundingClientRect());
     if (box.width > 0 && box.height > 0) obstacles.push({ id: `control-${i}`, box });
   }
+
+  // The borders: a context town's name laid across one reads as if the line struck it through.
+  // Badges and the event's places stay by their marks whatever lines run there.
+  for (const [i, box] of borderBoxes(map, bounds).entries()) obstacles.push({ id: `border-${i}`, box, optionalOnly: true });
 
   const requests: LabelRequest<string>[] = [];
   const apply = new Map<string, (side: string | null, dx: number, dy: number) => void>();
@@ -225,7 +245,10 @@ function placeAllLabels(
       button.style.setProperty('--label-dx', `${dx}px`);
       button.style.setProperty('--label-dy', `${dy}px`);
     };
-    if (!inView(point)) {
+    // A context town whose dot the edge cuts is left out whole: a fragment of a dot is no place.
+    const cut = place.role === 'context' && !contains(bounds, dotBox ?? rect(point.x, point.y, 0, 0));
+    button.classList.toggle('place-marker--edge', cut);
+    if (!inView(point) || cut) {
       show(null, 0, 0); // its place is off the map: its name would hang in from the edge
       continue;
     }
@@ -267,6 +290,35 @@ function placeAllLabels(
       const chosen = anchorBox((side ?? anchor) as PositionAnchor, point, box);
       const base = anchorBox(anchor, point, box);
       marker.setOffset([Math.round(chosen.x + dx - base.x), Math.round(chosen.y + dy - base.y)]);
+    });
+  }
+
+  // The measured gaps' labels (shown when the legend's "gaps" switch is on: hidden, they have
+  // no size): on the line, its middle first, clear of every other label. A label is moved
+  // along its own line rather than beside it, so that it stays on the line it names.
+  for (const gap of gaps) {
+    const { element, marker, line } = gap;
+    const size = element.getBoundingClientRect();
+    if (size.width === 0) continue;
+    const stops = GAP_LABEL_STOPS.map((f) => line[Math.round(f * (line.length - 1))]!)
+      .map((lngLat) => ({ lngLat, p: map.project([...lngLat]) }))
+      .filter(({ p }) => inView(p));
+    const id = `gap-${gap.id}`;
+    if (stops.length === 0) {
+      element.classList.add('gap-label--offscreen');
+      continue;
+    }
+    element.classList.remove('gap-label--offscreen');
+    requests.push({
+      id,
+      priority: PRIORITY.gap,
+      required: true,
+      candidates: stops.map(({ p }, i) => ({ side: String(i), box: anchorBox('center', p, size) })),
+    });
+    apply.set(id, (side, dx, dy) => {
+      const stop = stops[Number(side ?? 0)]!;
+      marker.setLngLat([...stop.lngLat]);
+      marker.setOffset([Math.round(dx), Math.round(dy)]);
     });
   }
 
@@ -338,6 +390,41 @@ function placeAllLabels(
   for (const placed of result.labels) apply.get(placed.id)?.(placed.side, placed.shift.dx, placed.shift.dy);
   const covered = result.covered.filter((id) => id.startsWith('country:')).map((id) => id.slice('country:'.length));
   return { hiddenCountries: [...new Set([...edgeCut, ...covered])].sort(), ringSpots };
+}
+
+/** How long a piece of a border line each obstacle box covers, in px. */
+const BORDER_PIECE = 8;
+
+/**
+ * The border lines in view as small boxes along them, each covering BORDER_PIECE px of line and
+ * 1 px either side (from the style's boundary source, as far as its tiles are loaded).
+ */
+function borderBoxes(map: MapLibreMap, bounds: Rect): Rect[] {
+  if (!map.getSource(SOURCE_IDS.boundaryLines)) return [];
+  const boxes: Rect[] = [];
+  for (const feature of map.querySourceFeatures(SOURCE_IDS.boundaryLines)) {
+    const g = feature.geometry;
+    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const line of lines) {
+      const points = line.map(([lon, lat]) => map.project([lon ?? 0, lat ?? 0]));
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1]!;
+        const b = points[i]!;
+        const pieces = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / BORDER_PIECE));
+        for (let k = 0; k < pieces; k++) {
+          const [p, q] = [k / pieces, (k + 1) / pieces].map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
+          const box = rect(
+            Math.min(p!.x, q!.x) - 1,
+            Math.min(p!.y, q!.y) - 1,
+            Math.abs(q!.x - p!.x) + 2,
+            Math.abs(q!.y - p!.y) + 2,
+          );
+          if (intersects(box, bounds)) boxes.push(box);
+        }
+      }
+    }
+  }
+  return boxes;
 }
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
@@ -461,6 +548,26 @@ function placePopupContent(place: Place, lang: Lang): HTMLElement {
   note.textContent = precisionSentence(place, lang);
   root.append(title, ' ', otherName, note);
   return root;
+}
+
+/**
+ * A label per measured gap, naming its two claims and the distance ("SANA ↔ SOHR: 65–190 km").
+ * Text, not a control: the same measures are in the comparison's list of gaps, where a screen
+ * reader meets them in order. Shown with the legend's "gaps" layer (see app.css).
+ */
+function gapMarkers(event: NewsEvent, lang: Lang): GapEntry[] {
+  return event.derived.gapLines.features.map((feature) => {
+    const element = document.createElement('div');
+    element.className = 'gap-label';
+    element.dataset.testid = 'gap-label';
+    element.dataset.gap = feature.properties.id;
+    writtenIn(element, lang);
+    element.textContent = gapLabelText(event, feature.properties, lang);
+    const line = feature.geometry.coordinates.map(([lon, lat]) => [lon ?? 0, lat ?? 0] as const);
+    const middle = line[Math.floor(line.length / 2)] ?? [0, 0];
+    const marker = new Marker({ element, anchor: 'center' }).setLngLat([...middle]);
+    return { id: feature.properties.id, marker, element, line };
+  });
 }
 
 /** One badge per party on its claimed geometry: the keyboard route to the map's claims. */
