@@ -57,7 +57,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        // A ceiling for the tests that start Node processes (cut-basemap, validate-data) on a busy machine.
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         // The map's bindings against a fake map, in Node (tests/map/fake-map.ts).

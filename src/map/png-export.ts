@@ -385,10 +385,12 @@ function readMarkers(container: HTMLElement): MarkerGroup[] {
   const isShown = (el: Element, style: CSSStyleDeclaration) =>
     el.getClientRects().length > 0 && style.visibility === 'visible' && style.display !== 'none';
   const groups: MarkerGroup[] = [];
-  for (const marker of container.querySelectorAll<HTMLElement>('.place-marker, .claim-marker')) {
+  for (const marker of container.querySelectorAll<HTMLElement>('.place-marker, .claim-marker, .gap-label')) {
     const style = getComputedStyle(marker);
-    if (!isShown(marker, style) || marker.classList.contains('claim-marker--offscreen')) continue;
-    if (marker.classList.contains('claim-marker')) {
+    const isOffscreen = marker.classList.contains('claim-marker--offscreen') || marker.classList.contains('gap-label--offscreen');
+    if (!isShown(marker, style) || isOffscreen) continue;
+    // A claim's badge and a gap's label: one chip each, where the screen has it.
+    if (marker.classList.contains('claim-marker') || marker.classList.contains('gap-label')) {
       const box = local(marker);
       groups.push({
         anchor: centreOf(box),
