@@ -267,8 +267,9 @@ export async function emulateMedia(page: Page, media: Parameters<Page['emulateMe
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
 /** axe-core's violations of those rules on the page as it is now, one line per rule with its nodes. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).analyze();
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags([...AXE_TAGS]);
+  const result = await (within ? builder.include(within) : builder).analyze();
   return result.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes

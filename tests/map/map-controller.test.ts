@@ -122,6 +122,8 @@ describe('the map lifecycle', () => {
     const { store, activeSubscriptions } = createCountedStore('en');
     const event = store.getState().event;
     const pointPlaces = event.places.filter((p) => p.geometry.type === 'Point').length;
+    // Place markers, claim badges and the measured gaps' labels are all HTML markers.
+    const gapLabels = event.derived.gapLines.features.length;
     const controller = createMapController(document.createElement('div'), store);
 
     expect(mocks.maps).toHaveLength(1);
@@ -134,7 +136,7 @@ describe('the map lifecycle', () => {
     first.fake.fire('load');
     first.fake.fire('idle');
     expect(store.getState().view.mapStatus).toBe('idle');
-    expect(mocks.liveMarkers).toBe(pointPlaces + event.versions.length);
+    expect(mocks.liveMarkers).toBe(pointPlaces + event.versions.length + gapLabels);
     expect(currentMap()).not.toBeNull();
     const subscriptionsWithMap = activeSubscriptions();
     expect(subscriptionsWithMap).toBeGreaterThan(0);
@@ -155,7 +157,7 @@ describe('the map lifecycle', () => {
     });
     expect(second.options.bounds, 'a rebuilt map opens where the last one was').toBeUndefined();
     second.fake.fire('load');
-    expect(mocks.liveMarkers).toBe(pointPlaces + event.versions.length);
+    expect(mocks.liveMarkers).toBe(pointPlaces + event.versions.length + gapLabels);
     expect(activeSubscriptions()).toBe(subscriptionsWithMap);
 
     controller.destroy();
