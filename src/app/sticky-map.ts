@@ -27,15 +27,12 @@ export function useStickyMapStandsDown(versionsId: string, hasVersions: boolean)
     // Read on scroll, once a frame: an IntersectionObserver says nothing when a jump (a link,
     // Home, End) carries the versions from below the screen to above it in one go.
     let frame = 0;
-    let wasPast = false;
     const check = () => {
       frame = 0;
       const map = document.querySelector('.app-main .map');
       const mapHeight = map?.getBoundingClientRect().height ?? 0;
       // The versions are read past once their end has gone up under the map.
       const isPast = sticky.matches && map !== null && versions.getBoundingClientRect().bottom <= mapHeight;
-      if (wasPast && !isPast) keepFocusClearOf(mapHeight);
-      wasPast = isPast;
       setPastVersions(isPast);
       if (!isPast) setRecalled(false);
     };
@@ -63,17 +60,4 @@ export function useStickyMapStandsDown(versionsId: string, hasVersions: boolean)
   }
 
   return hasVersions && isPastVersions && !isRecalled;
-}
-
-/**
- * The map is coming back over the top of the screen: whatever has focus there (Shift+Tab back
- * into the versions) moves down below it, as the page's scroll padding would have put it
- * (WCAG 2.4.11).
- */
-function keepFocusClearOf(mapHeight: number): void {
-  const focused = document.activeElement;
-  if (!(focused instanceof HTMLElement) || focused === document.body || focused.closest('.app-main .map')) return;
-  const top = focused.getBoundingClientRect().top;
-  const clear = mapHeight + 8;
-  if (top < clear) window.scrollBy({ top: top - clear, behavior: 'instant' });
 }
