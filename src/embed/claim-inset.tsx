@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
 import { LANG_DIR, localize, translate } from '../i18n/index.ts';
-import { loadStaticBasemap } from '../map/static-map.tsx';
+import { useStaticBasemap } from '../map/static-map.tsx';
 import { COLORS } from '../map/map-style.ts';
 import { drawnLines } from '../map/drawn-lines.ts';
 import { PartyPattern, SVG_DASHES } from '../ui/party-pattern.tsx';
@@ -17,7 +17,6 @@ const MARGIN = 0.2;
 const MIN_SPAN = 1.2;
 
 type Project = (position: Position) => [number, number];
-type Basemap = Awaited<ReturnType<typeof loadStaticBasemap>>;
 
 const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 
@@ -62,19 +61,7 @@ export function ClaimInset({ partyId }: { partyId: string }) {
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const patternId = `inset-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const [basemap, setBasemap] = useState<Basemap | null>(null);
-
-  useEffect(() => {
-    let isMounted = true;
-    loadStaticBasemap()
-      .then((loaded) => {
-        if (isMounted) setBasemap(loaded);
-      })
-      .catch((error: unknown) => console.error('Claim inset: basemap could not be loaded', error));
-    return () => {
-      isMounted = false;
-    };
-  }, []);
+  const basemap = useStaticBasemap('Claim inset');
 
   const party = event.parties.find((p) => p.id === partyId);
   const claim = event.derived.claims.find((c) => c.party === partyId);

@@ -37,6 +37,26 @@ export function loadStaticBasemap(): Promise<StaticBasemap> {
 }
 
 /**
+ * The basemap's layers for an SVG drawing: at once when already loaded, otherwise once they
+ * are (null until then). `who` names the drawing in the console if they cannot be loaded.
+ */
+export function useStaticBasemap(who: string): StaticBasemap | null {
+  const [basemap, setBasemap] = useState<StaticBasemap | null>(loadedBasemap);
+  useEffect(() => {
+    let isMounted = true;
+    loadStaticBasemap()
+      .then((loaded) => {
+        if (isMounted) setBasemap(loaded);
+      })
+      .catch((error: unknown) => console.error(`${who}: basemap could not be loaded`, error));
+    return () => {
+      isMounted = false;
+    };
+  }, [who]);
+  return basemap;
+}
+
+/**
  * The map as SVG, for browsers without WebGL (and the printed handout without a live map):
  * same basemap files, same claim geometry, drawn by the browser (so Arabic names are shaped
  * correctly too). `idPrefix` keeps a second copy's patterns apart from the first's; `withNote`
@@ -46,19 +66,7 @@ export function StaticMap({ idPrefix = 'static', withNote = true }: { idPrefix?:
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
   const selectedPartyId = useAppStore(selectSelectedPartyId);
-  const [basemap, setBasemap] = useState<StaticBasemap | null>(loadedBasemap);
-
-  useEffect(() => {
-    let isMounted = true;
-    loadStaticBasemap()
-      .then((loaded) => {
-        if (isMounted) setBasemap(loaded);
-      })
-      .catch((error: unknown) => console.error('Static map: basemap could not be loaded', error));
-    return () => {
-      isMounted = false;
-    };
-  }, []);
+  const basemap = useStaticBasemap('Static map');
 
   const project = useMemo(() => mercatorFit(event.view.bounds, WIDTH, HEIGHT), [event]);
   // Turf work: once per event and language, not on every selection.

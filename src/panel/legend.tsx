@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/store-context.tsx';
 import { selectEvent, selectLang } from '../store/selectors.ts';
 import { localize, translate, type MessageKey } from '../i18n/index.ts';
@@ -7,11 +7,8 @@ import { PartySwatch } from './party-swatch.tsx';
 import { claimWeights } from '../map/ink.ts';
 import { numberFormat } from '../i18n/format.ts';
 
-/**
- * A line sample as the map draws it: width and dashes here, the colour from app.css
- * (`.legend-sample--<kind>`), which follows the theme as the map's palette does.
- */
-function LineSample({ kind, dash, width = 2 }: { kind: 'ring' | 'gap' | 'border' | 'water'; dash?: string; width?: number }) {
+/** The frame every legend sample is drawn in; its colours come from `.legend-sample--<kind>`. */
+function SampleSvg({ kind, children }: { kind: string; children: ReactNode }) {
   return (
     <svg
       className={`legend-sample legend-sample--${kind}`}
@@ -21,6 +18,18 @@ function LineSample({ kind, dash, width = 2 }: { kind: 'ring' | 'gap' | 'border'
       aria-hidden="true"
       focusable="false"
     >
+      {children}
+    </svg>
+  );
+}
+
+/**
+ * A line sample as the map draws it: width and dashes here, the colour from app.css
+ * (`.legend-sample--<kind>`), which follows the theme as the map's palette does.
+ */
+function LineSample({ kind, dash, width = 2 }: { kind: 'ring' | 'gap' | 'border' | 'water'; dash?: string; width?: number }) {
+  return (
+    <SampleSvg kind={kind}>
       <line
         x1="2"
         y1="10"
@@ -31,23 +40,16 @@ function LineSample({ kind, dash, width = 2 }: { kind: 'ring' | 'gap' | 'border'
         strokeDasharray={dash}
         strokeLinecap="round"
       />
-    </svg>
+    </SampleSvg>
   );
 }
 
 /** An area sample; its fill and edge from app.css, as for LineSample. */
 function AreaSample({ kind }: { kind: 'highlighted' | 'region' }) {
   return (
-    <svg
-      className={`legend-sample legend-sample--${kind}`}
-      width="28"
-      height="20"
-      viewBox="0 0 28 20"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <SampleSvg kind={kind}>
       <rect x="1.5" y="1.5" width="25" height="17" rx="2" />
-    </svg>
+    </SampleSvg>
   );
 }
 
