@@ -18,7 +18,7 @@ import type { Lang, NewsEvent, Place } from '../../domain/types.ts';
 import { LANG_DIR, localize, otherLang, translate } from '../../i18n/index.ts';
 import { numberFormat } from '../../i18n/format.ts';
 import { anchorFacingAway, type EventSources } from '../event-sources.ts';
-import { gapLabelText } from '../gap-labels.ts';
+import { gapLabelPieces } from '../gap-labels.ts';
 import {
   contains,
   intersects,
@@ -570,7 +570,16 @@ function gapMarkers(event: NewsEvent, lang: Lang): GapEntry[] {
     element.dataset.testid = 'gap-label';
     element.dataset.gap = feature.properties.id;
     writtenIn(element, lang);
-    element.textContent = gapLabelText(event, feature.properties, lang);
+    // Each name and the range isolated (<bdi>, direction from its own text): "65–190 كم" stays
+    // lowest-first for its reader whatever script a party's short name is written in.
+    element.append(
+      ...gapLabelPieces(event, feature.properties, lang).map(({ text, isolated }) => {
+        if (!isolated) return text;
+        const bdi = document.createElement('bdi');
+        bdi.textContent = text;
+        return bdi;
+      }),
+    );
     const line = feature.geometry.coordinates.map(([lon, lat]) => [lon ?? 0, lat ?? 0] as const);
     const middle = line[Math.floor(line.length / 2)] ?? [0, 0];
     const marker = new Marker({ element, anchor: 'center' }).setLngLat([...middle]);
