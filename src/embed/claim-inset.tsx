@@ -66,7 +66,10 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** Whether the page is dark: `?theme=dark`, or `auto` while the reader's system is dark. */
 function useIsDark(theme: Theme): boolean {
-  const query = theme === 'auto' && typeof window !== 'undefined' ? window.matchMedia?.(DARK_QUERY) : undefined;
+  const query = useMemo(
+    () => (theme === 'auto' && typeof window !== 'undefined' ? window.matchMedia?.(DARK_QUERY) : undefined),
+    [theme],
+  );
   const [systemDark, setSystemDark] = useState(() => query?.matches ?? false);
   useEffect(() => {
     if (!query) return;
