@@ -5,7 +5,8 @@
  * {"datawrapper-height": {"<slug>": px}}, clamped to 300-4000 px, and scrolls the page so that
  * a box of that frame (its map) is on screen when the frame asks with
  * {"contested-map-scroll": {"<slug>": {top: px, height: px}}} (a reader chose a version far
- * below the map; the frame cannot scroll its host). It matches the frame by event.source,
+ * below the map; the frame cannot scroll its host): smoothly, or at once where the reader
+ * prefers reduced motion. It matches the frame by event.source,
  * never event.origin (a sandboxed frame's origin is "null"), keeps the box inside the frame,
  * and does nothing else. Plain ES5, no dependencies; safe to include more than once on a page.
  */
@@ -66,7 +67,9 @@
     var y = Math.max(0, Math.round(height < viewport ? boxTop + height / 2 - viewport / 2 : boxTop));
     var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     try {
-      window.scrollTo({ top: y, behavior: reduce ? 'auto' : 'smooth' });
+      // 'instant', not 'auto': 'auto' takes the host's CSS, and many articles set
+      // `scroll-behavior: smooth` on <html>, which would glide a reader who asked for no motion.
+      window.scrollTo({ top: y, behavior: reduce ? 'instant' : 'smooth' });
       // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 has no catch without a binding
     } catch (old) {
       window.scrollTo(0, y);

@@ -7,11 +7,22 @@ import type { GapLineProperties, Lang, NewsEvent } from '../domain/types.ts';
 import { formatDistanceRange } from '../i18n/format.ts';
 import { localize, translate } from '../i18n/index.ts';
 
-export function gapLabelText(
+/** A piece of a label: the dictionary's own words, or a value put into them. */
+export interface LabelPiece {
+  readonly text: string;
+  /**
+   * A value (a party's short name, the range): shown bidi-isolated (<bdi>), so that a name in
+   * the other script, or the numbers and their dash, cannot reorder the label around them.
+   */
+  readonly isolated: boolean;
+}
+
+/** The label in pieces, in the dictionary's order (see LabelPiece). */
+export function gapLabelPieces(
   event: Pick<NewsEvent, 'parties'>,
   gap: Pick<GapLineProperties, 'from' | 'to' | 'nearestKm' | 'farthestKm'>,
   lang: Lang,
-): string {
+): LabelPiece[] {
   const short = (id: string) => {
     const party = event.parties.find((p) => p.id === id);
     if (!party) throw new Error(`gapLabelText: no party "${id}"`);
@@ -22,5 +33,20 @@ export function gapLabelText(
     parts.kind === 'about'
       ? translate(lang, 'map.gapAbout', { high: parts.highNumber })
       : translate(lang, 'map.gapRange', { low: parts.lowNumber, high: parts.highNumber });
-  return translate(lang, 'map.gapLabel', { from: short(gap.from), to: short(gap.to), range });
+  const values: Readonly<Record<string, string>> = { from: short(gap.from), to: short(gap.to), range };
+  // split() with a capturing group: the template's words at even indices, placeholder names at odd.
+  return translate(lang, 'map.gapLabel')
+    .split(/\{(\w+)\}/)
+    .map((text, i) => (i % 2 === 1 ? { text: values[text] ?? `{${text}}`, isolated: true } : { text, isolated: false }))
+    .filter((piece) => piece.text !== '');
+}
+
+export function gapLabelText(
+  event: Pick<NewsEvent, 'parties'>,
+  gap: Pick<GapLineProperties, 'from' | 'to' | 'nearestKm' | 'farthestKm'>,
+  lang: Lang,
+): string {
+  return gapLabelPieces(event, gap, lang)
+    .map((piece) => piece.text)
+    .join('');
 }

@@ -26,6 +26,7 @@ import {
   type AppStateSnapshot,
   type Session,
   waitSettled,
+  emulateMedia,
 } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -956,4 +957,102 @@ describe('"Show on map" from a card below the map, in a 375 px article (issue 24
       expectClean(s);
     });
   }
+});
+
+/** Runs in the host page before its own scripts: records the arguments of every window.scrollTo. */
+function spyOnScrollTo(): void {
+  if (window.top !== window) return;
+  const w = window as unknown as { __scrollCalls: string[] };
+  w.__scrollCalls = [];
+  const original = window.scrollTo.bind(window);
+  window.scrollTo = ((...args: unknown[]) => {
+    w.__scrollCalls.push(JSON.stringify(args));
+    return (original as (...a: unknown[]) => void)(...args);
+  }) as typeof window.scrollTo;
+}
+
+describe("embed.js's scroll request and the reader's motion preference", () => {
+  // An article that glides its own anchors (`scroll-behavior: smooth` on <html>, common in
+  // newsroom templates): a scroll asked for with behavior 'auto' glides there too.
+  const SMOOTH_HOST = '<style>html { scroll-behavior: smooth; }</style>';
+
+  it('scrolls the host at once under prefers-reduced-motion: reduce, and smoothly otherwise (a smooth-scrolling article)', async () => {
+    const body = `${SMOOTH_HOST}\n${ARTICLE_TEXT}\n${generatedCode()}\n${ARTICLE_TEXT}\n${ARTICLE_TEXT}\n${ARTICLE_TEXT}`;
+    const s = await (await browser()).newSession(PHONE, hostUrl);
+    await s.page.addInitScript(spyOnScrollTo);
+    await s.open(hostPage('scroll-motion.html', 'embed.js and reduced motion', body));
+    const { page } = s;
+    const frame = await appFrame(page, OURS);
+    await waitForMapState(frame, 'idle');
+    await waitUntil(
+      async () => ({ content: await frameContentHeight(frame), box: await frameBoxHeight(page, OURS) }),
+      ({ content, box }) => Math.abs(box - content) <= TOLERANCE,
+      (h) => `embed.js did not size the frame to its content: ${JSON.stringify(h)}`,
+    );
+
+    /**
+     * Scrolls the host (at once) to `party`'s card, clicks its "Show on map", and returns the
+     * host's scrollTo calls since and its scroll position at every frame until the page rests
+     * with the claim's badge on screen.
+     */
+    const showFromCard = async (party: string) => {
+      const cardTop = await frame.evaluate(
+        (sel) => document.querySelector(sel)!.getBoundingClientRect().top + scrollY,
+        card(party),
+      );
+      const frameTop = await page.evaluate((sel) => document.querySelector(sel)!.getBoundingClientRect().top + scrollY, OURS);
+      await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), frameTop + cardTop - 8);
+      await scrollSettled(page);
+      expect((await shareOnHostScreen(page, OURS, frame, MAP)).share, `${party}: the map is off screen first`).toBeLessThan(0.5);
+      const start = await page.evaluate(() => {
+        const w = window as unknown as { __scrollCalls: string[]; __scrollSamples: number[] };
+        w.__scrollCalls = [];
+        w.__scrollSamples = [scrollY];
+        const sample = () => {
+          w.__scrollSamples.push(scrollY);
+          requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+        return scrollY;
+      });
+      await frame.locator(selectButton(party)).click();
+      await waitUntil(
+        () => shareOnHostScreen(page, OURS, frame, claimMarker(party)),
+        (m) => m.share === 1,
+        (m) => `${party}'s badge never came on the host's screen (${JSON.stringify(m)})`,
+      );
+      const end = await scrollSettled(page);
+      const { calls, samples } = await page.evaluate(() => {
+        const w = window as unknown as { __scrollCalls: string[]; __scrollSamples: number[] };
+        return { calls: w.__scrollCalls.map((c) => JSON.parse(c) as unknown[]), samples: w.__scrollSamples };
+      });
+      // Positions strictly between where the page was and where it came to rest: a glide's steps.
+      const between = new Set(
+        samples.filter((y) => (y - start) * (end - y) > 0 && Math.abs(y - start) > 1 && Math.abs(end - y) > 1),
+      );
+      return { calls, steps: between.size, start, end };
+    };
+
+    // The file's pages prefer reduced motion.
+    const still = await showFromCard('syrian-government');
+    expect(still.end, 'the host scrolled up to the map').toBeLessThan(still.start);
+    expect(
+      still.calls.map((c) => (c[0] as { behavior?: string }).behavior),
+      'scrollTo asked for no motion',
+    ).toEqual(['instant']);
+    expect(still.steps, `reduced motion: one jump, no positions on the way (${still.start} -> ${still.end})`).toBe(0);
+
+    await emulateMedia(page, { reducedMotion: 'no-preference' });
+    const moving = await showFromCard('sohr');
+    expect(moving.end, 'the host scrolled up to the map').toBeLessThan(moving.start);
+    expect(
+      moving.calls.map((c) => (c[0] as { behavior?: string }).behavior),
+      'scrollTo asked for a glide',
+    ).toEqual(['smooth']);
+    expect(
+      moving.steps,
+      `no preference: a smooth scroll through positions on the way (${moving.start} -> ${moving.end})`,
+    ).toBeGreaterThan(1);
+    expectClean(s);
+  });
 });

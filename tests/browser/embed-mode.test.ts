@@ -9,6 +9,7 @@ import { ar } from '../../src/i18n/ar.ts';
 import { roundCamera } from '../../src/store/url-params.ts';
 import { realEventInput } from '../fixtures/real-data.ts';
 import { pixel } from './image.ts';
+import { contrastRatio } from '../../src/map/ink.ts';
 import {
   CANVAS,
   MAP,
@@ -245,11 +246,11 @@ describe('?embed=1', () => {
     s.expectClean();
   });
 
-  for (const [query, scheme] of [
-    ['?embed=1&theme=dark', 'light'],
-    ['?embed=1&theme=auto', 'dark'],
+  for (const [query, scheme, lang] of [
+    ['?embed=1&theme=dark', 'light', 'en'],
+    ['?embed=1&theme=auto&lang=ar', 'dark', 'ar'],
   ] as const) {
-    it(`${query} with a ${scheme} system: dark page and dark basemap, still AA`, async () => {
+    it(`${query} with a ${scheme} system: dark page and dark basemap, still AA; the card's small map dark too, at 3:1, with a scale bar`, async () => {
       const session = await (await browser()).newSession({ width: 640, height: 700 });
       await emulateMedia(session.page, { colorScheme: scheme });
       await session.open(query);
@@ -268,10 +269,90 @@ describe('?embed=1', () => {
         `a dark basemap corner (${corner.join(',')})`,
       ).toBeLessThan(300);
       expect(await axeViolations(page)).toEqual([]);
+      await expectDarkInset(page, lang);
       session.expectClean();
     });
   }
 });
+
+/**
+ * On a phone-sized embed scrolled to SANA's card (the map off screen, no host to scroll it),
+ * "Show on map" shows the claim's small map in the card: drawn in the dark palette, the claim's
+ * outline and the places' marks at 3:1 or more against the ground (WCAG 1.4.11, as the live dark
+ * map), the names' ink at 4.5:1 on their halo, and a scale bar in the reader's language, at the
+ * bottom corner where the live map's scale sits (left in English, right in Arabic).
+ */
+async function expectDarkInset(page: Page, lang: 'en' | 'ar'): Promise<void> {
+  const party = 'syrian-government';
+  await page.setViewportSize({ width: 375, height: 600 });
+  await page.locator(card(party)).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await scrollSettled(page);
+  await page.locator(selectButton(party)).click();
+  const inset = page.locator(`${card(party)} [data-testid="claim-inset"]`);
+  await inset.waitFor({ state: 'visible', timeout: STATE_CEILING_MS });
+  const drawn = await inset.evaluate((figure) => {
+    const attr = (selector: string, name: string) => figure.querySelector(selector)?.getAttribute(name) ?? null;
+    const svg = figure.querySelector('svg')!.getBoundingClientRect();
+    const bar = figure.querySelector('[data-testid="claim-inset-scale"]');
+    const barBox = bar?.getBoundingClientRect();
+    return {
+      sea: attr('[data-ground="sea"], svg > g > rect', 'fill'),
+      land: attr('[data-ground="land"], svg > g > path', 'fill'),
+      outline: attr('.claim-inset-outline, path[stroke-linecap="round"]', 'stroke'),
+      dot: attr('circle', 'fill'),
+      name: attr('.claim-inset-place, text', 'fill'),
+      halo: attr('.claim-inset-place, text', 'stroke'),
+      scale: bar
+        ? {
+            text: bar.textContent ?? '',
+            km: bar.getAttribute('data-km'),
+            stroke: bar.querySelectorAll('path')[1]?.getAttribute('stroke') ?? null,
+            middle: (barBox!.left + barBox!.right) / 2 - svg.left,
+            width: svg.width,
+          }
+        : null,
+    };
+  });
+  const colours = [drawn.sea, drawn.land, drawn.outline, drawn.dot, drawn.name, drawn.halo];
+  expect(
+    colours.every((c) => c !== null && /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(c)),
+    `colours drawn: ${JSON.stringify(drawn)}`,
+  ).toBe(true);
+  // #rgb as #rrggbb, for contrastRatio.
+  const long = (c: string) => (c.length === 4 ? `#${[...c.slice(1)].map((d) => d + d).join('')}` : c);
+  const [sea, land, outline, dot, name, halo] = (colours as string[]).map(long) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  // A dark ground: at most twice black's luminance contrast (the light map's land is 17:1 from black).
+  const grounds: [string, string][] = [
+    ['sea', sea],
+    ['land', land],
+  ];
+  for (const [what, ground] of grounds) {
+    expect(contrastRatio(ground, '#000000'), `${lang}: the small map's ${what} is dark (${ground})`).toBeLessThan(2);
+    expect(
+      contrastRatio(outline!, ground),
+      `${lang}: the claim's outline ${outline} on the ${what} ${ground}`,
+    ).toBeGreaterThanOrEqual(3);
+  }
+  expect(contrastRatio(dot!, land!), `${lang}: a place's dot ${dot} on the land ${land}`).toBeGreaterThanOrEqual(3);
+  expect(contrastRatio(name!, halo!), `${lang}: a place's name ${name} on its halo ${halo}`).toBeGreaterThanOrEqual(4.5);
+
+  expect(drawn.scale, `${lang}: the small map has a scale bar`).not.toBeNull();
+  const scale = drawn.scale!;
+  expect(scale.text, `${lang}: the scale bar's length in the reader's language`).toMatch(
+    lang === 'ar' ? /\d+\s*كم/ : /^\d+\s*km$/,
+  );
+  expect(scale.text).toContain(scale.km);
+  expect(contrastRatio(scale.stroke ?? '#000000', land!), `${lang}: the scale bar's ink on the land`).toBeGreaterThanOrEqual(3);
+  if (lang === 'ar') expect(scale.middle, 'Arabic: the scale bar on the right').toBeGreaterThan(scale.width / 2);
+  else expect(scale.middle, 'English: the scale bar on the left').toBeLessThan(scale.width / 2);
+}
 
 describe('?embed=1 without WebGL', () => {
   const noWebGl = useBrowser([...NO_WEBGL_ARGS]);

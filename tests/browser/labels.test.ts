@@ -24,8 +24,9 @@ import {
 const browser = useBrowser([], { reducedMotion: 'reduce' });
 
 const eventJson = JSON.parse(readFileSync(new URL('../../data/events/badia-2018-12-02/event.json', import.meta.url), 'utf8')) as {
-  parties: { id: string }[];
+  parties: { id: string; shortName: { en: string; ar: string } }[];
 };
+const SHORT_NAMES = eventJson.parties;
 const PARTY_IDS = eventJson.parties.map((p) => p.id);
 const WIDTHS = [320, 375, 768, 1280, 1920] as const;
 const HEIGHT = 800;
@@ -185,5 +186,68 @@ describe('map labels: no collisions, nothing cut by the edge', () => {
       },
       PAGE_TEST_TIMEOUT_MS,
     );
+  }
+});
+
+describe("the measured gaps' labels read in their reader's direction", () => {
+  for (const lang of ['en', 'ar'] as const) {
+    it(`${lang}: the range reads lowest first (left to right in English, right to left in Arabic), kept so by bidi isolation when a party's short name is in the other script`, async () => {
+      const s = await openIdle(browser, { width: 1280, height: HEIGHT }, `?lang=${lang}&layers=claims,rings,context,gaps`);
+      const { page } = s;
+      await waitSettled(page);
+      // The numbers' left edges in each label as drawn, and in a copy whose second party's short
+      // name is swapped for one in the other script (a newsroom's own event may keep "ISW" in
+      // Arabic, or an Arabic acronym in English): without isolation, its strong direction pulls the
+      // range that follows into its own order.
+      const foreign = lang === 'ar' ? 'ISW' : 'داعش';
+      const labels = await page.evaluate(
+        ({ foreign, to }) => {
+          const numbersAt = (el: Element) => {
+            const out: { n: number; left: number }[] = [];
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+              for (const m of t.data.matchAll(/\d+/g)) {
+                const r = document.createRange();
+                r.setStart(t, m.index);
+                r.setEnd(t, m.index + m[0].length);
+                out.push({ n: Number(m[0]), left: r.getBoundingClientRect().left });
+              }
+            }
+            return out;
+          };
+          return [...document.querySelectorAll('[data-testid="gap-label"]')].map((el) => {
+            const copy = el.cloneNode(true) as HTMLElement;
+            el.after(copy);
+            const name = to[el.getAttribute('data-gap')!.split('--')[1]!]!;
+            const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+            for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+              const at = t.data.lastIndexOf(name);
+              if (at >= 0) t.data = t.data.slice(0, at) + foreign + t.data.slice(at + name.length);
+            }
+            const swapped = numbersAt(copy);
+            const text = copy.textContent;
+            copy.remove();
+            return { gap: el.getAttribute('data-gap'), text: el.textContent, drawn: numbersAt(el), swapped, swappedText: text };
+          });
+        },
+        { foreign, to: Object.fromEntries(SHORT_NAMES.map((p) => [p.id, p.shortName[lang]])) },
+      );
+      expect(labels.length, 'gap labels shown').toBeGreaterThan(0);
+      for (const label of labels) {
+        for (const [what, numbers] of [
+          ['as drawn', label.drawn],
+          [`with a short name in the other script (${label.swappedText})`, label.swapped],
+        ] as const) {
+          expect(numbers.length, `${label.gap} ${what}: a range of two numbers in "${label.text}"`).toBe(2);
+          const [low, high] = [...numbers].sort((a, b) => a.n - b.n);
+          const order = lang === 'ar' ? low!.left > high!.left : low!.left < high!.left;
+          expect(
+            order,
+            `${label.gap} ${what}: ${low!.n} (at ${low!.left.toFixed(0)} px) reads before ${high!.n} (at ${high!.left.toFixed(0)} px) ${lang === 'ar' ? 'from the right' : 'from the left'}`,
+          ).toBe(true);
+        }
+      }
+      s.expectClean();
+    });
   }
 });

@@ -5,6 +5,11 @@
  * reset) asks for a move with `requestCamera`; this binding carries out each request once and
  * clears it. On `moveend` (never on `move`) it writes where the map settled, and whether that
  * is still the event's opening view, which the URL does not need to spell out.
+ *
+ * While the map shows the opening view, a new size frames it anew (a window narrowed from a
+ * laptop's to a phone's, a phone turned): kept at the old zoom, the claims and their badges
+ * would hang off a smaller map. Once the reader has moved the map, or a claim is framed, a
+ * resize keeps their camera.
  */
 import type { LngLatBoundsLike, Map as MapLibreMap, MapLibreEvent } from 'maplibre-gl';
 import type { AppStore } from '../../store/app-store.ts';
@@ -13,7 +18,7 @@ import type { Unbind } from './types.ts';
 
 export type CameraMap = Pick<
   MapLibreMap,
-  'fitBounds' | 'jumpTo' | 'easeTo' | 'getCenter' | 'getZoom' | 'getBearing' | 'on' | 'off'
+  'fitBounds' | 'jumpTo' | 'easeTo' | 'getCenter' | 'getZoom' | 'getBearing' | 'getContainer' | 'on' | 'off'
 >;
 
 export interface CameraEnv {
@@ -75,9 +80,17 @@ export function bindCamera(map: CameraMap, store: AppStore, env: CameraEnv): Unb
     if (e.originalEvent) isHome = false;
   };
   const handleMoveEnd = () => store.getState().setCamera(readCamera(map), isHome);
+  const fitHome = () => map.fitBounds(toLngLatBounds(env.homeBounds), { padding: HOME_PADDING, duration: 0, essential: false });
+  const handleResize = () => {
+    if (!isHome || store.getState().view.cameraRequest) return;
+    // A map laid out to nothing (hidden, or standing down) has no view to fit.
+    const { clientWidth, clientHeight } = map.getContainer();
+    if (clientWidth > 2 * HOME_PADDING && clientHeight > 2 * HOME_PADDING) fitHome();
+  };
 
   map.on('movestart', handleMoveStart);
   map.on('moveend', handleMoveEnd);
+  map.on('resize', handleResize);
   const unsubscribe = store.subscribe(
     (s) => s.view.cameraRequest,
     (request) => {
@@ -96,5 +109,6 @@ export function bindCamera(map: CameraMap, store: AppStore, env: CameraEnv): Unb
     unsubscribe();
     map.off('movestart', handleMoveStart);
     map.off('moveend', handleMoveEnd);
+    map.off('resize', handleResize);
   };
 }

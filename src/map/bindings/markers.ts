@@ -18,7 +18,7 @@ import type { Lang, NewsEvent, Place } from '../../domain/types.ts';
 import { LANG_DIR, localize, otherLang, translate } from '../../i18n/index.ts';
 import { numberFormat } from '../../i18n/format.ts';
 import { anchorFacingAway, type EventSources } from '../event-sources.ts';
-import { gapLabelText } from '../gap-labels.ts';
+import { gapLabelPieces } from '../gap-labels.ts';
 import {
   contains,
   intersects,
@@ -38,6 +38,11 @@ import { selectMapTextScale } from './text-scale.ts';
 /** Space kept free along the map's edges, and between two labels (px). */
 const EDGE_MARGIN = 4;
 const LABEL_GAP = 2;
+/**
+ * Space kept between a label and a map control (px): a badge touching the attribution or
+ * "Reset view" reads as part of it, and two targets that touch are easy to mistake on a phone.
+ */
+const CONTROL_CLEARANCE = 6;
 /** Around a canvas label's estimated text: MapLibre's text-padding (2 px) and the halo. */
 const CANVAS_PAD = 3;
 const PRIORITY = { badge: 0, eventPlace: 1, gap: 2, contextPlace: 3, ring: 4 } as const;
@@ -216,9 +221,12 @@ function placeAllLabels(
   const inView = (p: { x: number; y: number }) => p.x >= 0 && p.y >= 0 && p.x <= bounds.width && p.y <= bounds.height;
 
   const obstacles: Obstacle[] = [];
-  for (const [i, control] of [...container.querySelectorAll<HTMLElement>('.maplibregl-ctrl')].entries()) {
-    const box = local(control.getBoundingClientRect());
-    if (box.width > 0 && box.height > 0) obstacles.push({ id: `control-${i}`, box });
+  const controls = [...container.querySelectorAll<HTMLElement>('.maplibregl-ctrl')]
+    .map((control) => local(control.getBoundingClientRect()))
+    .filter((box) => box.width > 0 && box.height > 0);
+  const c = CONTROL_CLEARANCE;
+  for (const [i, box] of controls.entries()) {
+    obstacles.push({ id: `control-${i}`, box: rect(box.x - c, box.y - c, box.width + 2 * c, box.height + 2 * c) });
   }
 
   // The borders: a context town's name laid across one reads as if the line struck it through.
@@ -381,7 +389,7 @@ function placeAllLabels(
       height + 2 * CANVAS_PAD,
     );
     if (!intersects(box, bounds)) continue; // out of view: not drawn
-    const underControl = obstacles.some((o) => o.id.startsWith('control-') && intersects(o.box, box));
+    const underControl = controls.some((control) => intersects(control, box));
     if (!contains(bounds, box) || underControl) edgeCut.push(name);
     else obstacles.push({ id: `country:${name}`, box, yieldable: true });
   }
@@ -562,7 +570,16 @@ function gapMarkers(event: NewsEvent, lang: Lang): GapEntry[] {
     element.dataset.testid = 'gap-label';
     element.dataset.gap = feature.properties.id;
     writtenIn(element, lang);
-    element.textContent = gapLabelText(event, feature.properties, lang);
+    // Each name and the range isolated (<bdi>, direction from its own text): "65–190 كم" stays
+    // lowest-first for its reader whatever script a party's short name is written in.
+    element.append(
+      ...gapLabelPieces(event, feature.properties, lang).map(({ text, isolated }) => {
+        if (!isolated) return text;
+        const bdi = document.createElement('bdi');
+        bdi.textContent = text;
+        return bdi;
+      }),
+    );
     const line = feature.geometry.coordinates.map(([lon, lat]) => [lon ?? 0, lat ?? 0] as const);
     const middle = line[Math.floor(line.length / 2)] ?? [0, 0];
     const marker = new Marker({ element, anchor: 'center' }).setLngLat([...middle]);
