@@ -223,7 +223,11 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   setCurrentMap({
     snapshot: () => snapshotCanvas(map),
     drawNow: (factor) => drawMapNow(map, factor).canvas,
-    drawForPrint: () => drawPrintMapNow(map, exportContent(store.getState().event, store.getState().view.lang)),
+    drawForPrint: () =>
+      drawPrintMapNow(map, exportContent(store.getState().event, store.getState().view.lang), {
+        bounds: toLngLatBounds(event.view.bounds),
+        padding: HOME_PADDING,
+      }),
     exportPng: async (options) => {
       // Named for what is on screen when it was asked for, not when it is done.
       const { event, view, selection } = store.getState();

@@ -38,7 +38,43 @@ export interface PngExportOptions {
   readonly scale?: number;
 }
 
+/**
+ * What the last drawing of the printed map measured (png-export.ts's drawPrintMapNow), in CSS px
+ * of the paper (96 to the inch) from the map's top left corner: for the browser tests, which
+ * read it through `window.__printedMap()`, and for a reader of the code wondering what printed.
+ */
+export interface PrintReport {
+  /** The frame drawn: its size in the map's CSS px, paper px per map px, its camera and its
+   * bounds as [west, south, east, north]. */
+  readonly frame: {
+    readonly width: number;
+    readonly height: number;
+    readonly scale: number;
+    readonly zoom: number;
+    readonly bounds: readonly [number, number, number, number];
+  };
+  /** Whether every tile of the frame was loaded when it was drawn. */
+  readonly tilesLoaded: boolean;
+  /** The canvas's own names' (symbol layers') type sizes on paper. */
+  readonly symbolTextPx: readonly number[];
+  /** Each place name and claim badge drawn, with its type size on paper. */
+  readonly labels: readonly {
+    readonly text: string;
+    readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+    readonly fontPx: number;
+  }[];
+}
+
 let current: MapCommands | null = null;
+let lastPrint: PrintReport | null = null;
+
+export function recordPrintReport(report: PrintReport): void {
+  lastPrint = report;
+}
+
+export function lastPrintReport(): PrintReport | null {
+  return lastPrint;
+}
 
 /** The live map's commands, or null while there is no interactive map (loading, no WebGL). */
 export function currentMap(): MapCommands | null {
