@@ -125,6 +125,11 @@ function exposeStateForTests(store: AppStore): void {
     configurable: true,
     value: () => JSON.parse(JSON.stringify(lastPrintReport())) as unknown,
   });
+  // Whether the handout's off-screen map is ready to print from (src/map/print-frame.ts).
+  Object.defineProperty(window, '__printFrameReady', {
+    configurable: true,
+    value: () => currentMap()?.isPrintFrameReady() ?? false,
+  });
   // Resolves true at the live map's next rest (src/map/map-handle.ts), false with no live map.
   Object.defineProperty(window, '__mapSettled', {
     configurable: true,

@@ -28,6 +28,7 @@ import { WebGLUnavailableError } from './errors.ts';
 import { ResetViewControl } from './reset-view-control.ts';
 import { setCurrentMap } from './map-handle.ts';
 import { snapshotCanvas } from './snapshot.ts';
+import { createPrintFrame, type PrintFrame } from './print-frame.ts';
 import { exportMapPng, drawMapNow, drawPrintMapNow } from './png-export.ts';
 import { exportContent, exportFileName } from './png-export-layout.ts';
 import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
@@ -181,9 +182,16 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   }
 
   const claimLayerIds = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
+  // The handout's map, off screen in the paper's frame (print-frame.ts): made once the reader's
+  // map has drawn, so that it takes nothing from the first screen.
+  let printFrame: PrintFrame | null = null;
+  let printFrameTimer = 0;
   const handleFirstIdle = () => {
     document.documentElement.dataset.mapIdle = String(performance.now());
     store.getState().setMapStatus('idle');
+    printFrameTimer = window.setTimeout(() => {
+      if (!display.embed) printFrame = createPrintFrame(store, sources);
+    });
   };
   const handleError = (e: { error?: { message?: string } }) => console.warn('map:', e.error?.message ?? e);
   let unbindAfterLoad: Unbind[] = [];
@@ -208,6 +216,8 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   const pageGesturesQuery = window.matchMedia?.(PAGE_GESTURES_MEDIA);
   const unbind: Unbind[] = [
     () => {
+      window.clearTimeout(printFrameTimer);
+      printFrame?.destroy();
       map.off('idle', handleFirstIdle);
       map.off('load', handleLoad);
       map.off('error', handleError);
@@ -224,10 +234,13 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
     snapshot: () => snapshotCanvas(map),
     drawNow: (factor) => drawMapNow(map, factor).canvas,
     drawForPrint: () =>
-      drawPrintMapNow(map, exportContent(store.getState().event, store.getState().view.lang), {
-        bounds: toLngLatBounds(event.view.bounds),
-        padding: HOME_PADDING,
-      }),
+      drawPrintMapNow(
+        map,
+        exportContent(store.getState().event, store.getState().view.lang),
+        { bounds: toLngLatBounds(event.view.bounds), padding: HOME_PADDING },
+        printFrame?.ready() ?? null,
+      ),
+    isPrintFrameReady: () => printFrame?.ready() != null,
     exportPng: async (options) => {
       // Named for what is on screen when it was asked for, not when it is done.
       const { event, view, selection } = store.getState();

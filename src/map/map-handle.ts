@@ -17,6 +17,8 @@ export interface MapCommands {
    * page's width at print resolution, names and badges at 8 pt and up, legend, scale bar.
    */
   drawForPrint(): HTMLCanvasElement;
+  /** Whether the handout's off-screen map (print-frame.ts) has drawn its frame, names and all. */
+  isPrintFrameReady(): boolean;
   /**
    * The map as the reader sees it, for a file: title, the map with its markers at `scale` times
    * the screen's resolution, legend, scale bar and attribution (src/map/png-export.ts). A File,
@@ -44,6 +46,8 @@ export interface PngExportOptions {
  * read it through `window.__printedMap()`, and for a reader of the code wondering what printed.
  */
 export interface PrintReport {
+  /** Which map drew it: the off-screen one in the paper's frame, or the reader's put in that frame. */
+  readonly drawnBy: 'print-frame' | 'reader-map';
   /** The frame drawn: its size in the map's CSS px, paper px per map px, its camera and its
    * bounds as [west, south, east, north]. */
   readonly frame: {

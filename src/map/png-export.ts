@@ -12,7 +12,7 @@
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { SVG_DASHES } from '../ui/party-pattern.tsx';
 import type { Party } from '../domain/types.ts';
-import { recordPrintReport, type PngExportOptions } from './map-handle.ts';
+import { recordPrintReport, type PngExportOptions, type PrintReport } from './map-handle.ts';
 import { patternImage } from './map-style.ts';
 import {
   EXPORT_SCALE,
@@ -116,7 +116,14 @@ export interface PrintFrame {
  * frame, the map is drawn at print resolution and copied; then size, camera and pixel ratio are
  * put back and the map redrawn before the browser paints. The reader never sees the frame.
  */
-export function drawPrintMapNow(map: PrintMap, content: ExportContent, frame: PrintFrame): HTMLCanvasElement {
+export function drawPrintMapNow(
+  map: PrintMap,
+  content: ExportContent,
+  frame: PrintFrame,
+  framed: PrintMap | null = null,
+): HTMLCanvasElement {
+  // The off-screen map already in the paper's frame (print-frame.ts), when it is ready.
+  if (framed) return composePrint(framed, content, 1, symbolTextSizes(framed), 'print-frame');
   const container = map.getContainer();
   if (container.clientWidth === 0 || container.clientHeight === 0) throw new Error('the map is not laid out');
   const symbolSizes = symbolTextSizes(map);
@@ -141,7 +148,7 @@ export function drawPrintMapNow(map: PrintMap, content: ExportContent, frame: Pr
     map.resize();
     const camera = map.cameraForBounds(frame.bounds, { padding: frame.padding / scale });
     if (camera) map.jumpTo({ ...camera, bearing: 0 });
-    return composePrint(map, content, scale, symbolSizes);
+    return composePrint(map, content, scale, symbolSizes, 'reader-map');
   } finally {
     if (inlineStyle === null) container.removeAttribute('style');
     else container.setAttribute('style', inlineStyle);
@@ -160,7 +167,13 @@ function symbolTextSizes(map: Pick<MapLibreMap, 'getStyle'>): number[] {
 }
 
 /** The print picture of the map as it is now framed (see drawPrintMapNow). */
-function composePrint(map: PrintMap, content: ExportContent, scale: number, symbolSizes: readonly number[]): HTMLCanvasElement {
+function composePrint(
+  map: PrintMap,
+  content: ExportContent,
+  scale: number,
+  symbolSizes: readonly number[],
+  drawnBy: PrintReport['drawnBy'],
+): HTMLCanvasElement {
   const container = map.getContainer();
   const width = container.clientWidth;
   const height = container.clientHeight;
@@ -235,6 +248,7 @@ function composePrint(map: PrintMap, content: ExportContent, scale: number, symb
   drawPicture(ctx, layout, content, { scale: resolution, mapTop, mapHeight: mapPixels });
   const bounds = map.getBounds();
   recordPrintReport({
+    drawnBy,
     frame: {
       width,
       height,
