@@ -110,11 +110,13 @@ export interface PrintFrame {
  * bar for the printed scale and the attribution, as the PNG export draws them. The handout has
  * the title and caption itself.
  *
- * The live map is put in the paper's frame and back within this task [2]: its container takes the
- * paper's size in CSS px (so MapLibre's own names, 12–15 px, print at 9–11 pt, and the markers
- * binding lays the HTML names out for that frame by the screen's rule), the camera jumps to the
- * frame, the map is drawn at print resolution and copied; then size, camera and pixel ratio are
- * put back and the map redrawn before the browser paints. The reader never sees the frame.
+ * The frame is `framed`'s, the off-screen map print-frame.ts keeps at the paper's size on the
+ * opening view, when it is ready [2]. Until then (and in an embed) the reader's map is put in
+ * the paper's frame and back within this task: its container takes the paper's size in CSS px
+ * (so MapLibre's own names, 12–15 px, print at 9–11 pt, and the markers binding lays the HTML
+ * names out for that frame by the screen's rule), the camera jumps to the frame, the map is
+ * drawn at print resolution and copied; then size, camera and pixel ratio are put back and the
+ * map redrawn before the browser paints. The reader never sees the frame.
  */
 export function drawPrintMapNow(
   map: PrintMap,
@@ -598,14 +600,17 @@ function fontsLoaded(requests: readonly { font: string; text: string }[]): Promi
 //     ran in (the browser then shows it and may clear it). `redraw()` draws synchronously, and
 //     `drawImage` copies it at once; the pixel ratio is put back in `finally`, so a failure
 //     halfway leaves the map as it was.
-// [2] Measured, against rendering the frame with a second, off-screen map: the live map put in
-//     the paper's frame and back in one task costs two synchronous redraws and no second WebGL
-//     context, and the markers binding lays the names out for the frame by the screen's own
-//     rule (its `resize` and `moveend` handlers run synchronously; the camera binding writes
-//     the frame's camera to the store and then the reader's again, so the store and the URL
-//     end as they were). What it cannot do is wait: MapLibre draws the tiles it has, so where
-//     the reader's view never loaded the frame's tiles (the sides of a 1920 px screen's view,
-//     most of the frame after zooming in) the basemap is missing; `areTilesLoaded()` says so
-//     and the report carries it. The canvas's country-name filter and the 55 km zone's name
-//     point the binding sets for the frame reach the worker after this task: the frame is
-//     drawn with the screen's.
+// [2] Two ways to have the frame in a synchronous handler, both measured (print-handout.test.ts
+//     logs `tilesLoaded` and `drawnBy`). The reader's map put in the paper's frame and back in
+//     one task costs two redraws and no second WebGL context, and the markers binding lays the
+//     names out for the frame by the screen's rule (its `resize` and `moveend` handlers run
+//     synchronously; the camera binding writes the frame's camera to the store and then the
+//     reader's again, so store and URL end as they were). But it cannot wait: MapLibre draws the
+//     tiles it has, and the frame's (zoom 5.8) were never loaded by a 1920 px view (zoom 7.5:
+//     the sides came out blank) nor after zooming in (most of the frame blank); and the country
+//     names' filter and the 55 km zone's name point the binding sets for the frame reach the
+//     worker after the task, so the frame showed the screen's. So the handout's map is drawn by
+//     a second map kept ready off screen in the paper's frame (print-frame.ts): every tile
+//     loaded, its names laid out for that frame, the same picture from any screen; its cost is
+//     a second map's load once the reader's has drawn, and its memory. The reframed reader's map
+//     remains the fallback until that map is ready, and in an embed, which makes none.
