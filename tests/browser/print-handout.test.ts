@@ -118,6 +118,13 @@ async function waitForHandoutEmptied(page: Page): Promise<void> {
   });
 }
 
+/** The handout's map waits off screen once the reader's has drawn (src/map/print-frame.ts). */
+async function waitPrintFrameReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __printFrameReady: () => boolean }).__printFrameReady(), null, {
+    timeout: STATE_CEILING_MS,
+  });
+}
+
 /** `page.pdf()` in `format`, read back and checked: every text, no control, the map, the fonts. */
 async function expectPrintedPdf(page: Page, lang: Lang, format: (typeof FORMATS)[number]): Promise<void> {
   const pdf = await page.pdf({ format });
@@ -237,6 +244,7 @@ describe.each(['en', 'ar'] as const)('the printed handout (%s)', (lang) => {
   it(`prints on ${FORMATS.join(' and ')}: every version, the comparison, the sources, the questions, the map, no controls; lays out within A4's width (${A4_CONTENT_PX} px) for print: nothing cut off, no control, no type under 10 pt; the Print handout button calls window.print()`, async () => {
     const s = await openIdle(browser, WIDE, `?lang=${lang}`);
     const { page } = s;
+    await waitPrintFrameReady(page);
     for (const [i, format] of FORMATS.entries()) {
       if (i > 0) await waitSettled(page);
       await expectPrintedPdf(page, lang, format);
@@ -356,10 +364,7 @@ describe.each(['en', 'ar'] as const)('the printed map (%s)', (lang) => {
       const s = await openIdle(browser, viewport, `?lang=${lang}${query}`);
       const { page } = s;
       await waitSettled(page);
-      // The handout's map waits off screen once the reader's has drawn (src/map/print-frame.ts).
-      await page.waitForFunction(() => (window as unknown as { __printFrameReady: () => boolean }).__printFrameReady(), null, {
-        timeout: STATE_CEILING_MS,
-      });
+      await waitPrintFrameReady(page);
       const camera = await settledCamera(page);
       const onScreen = await namesOnScreen(page);
       console.log(await expectPrintedMap(page, `${lang} ${how}, default print`));
