@@ -20,6 +20,12 @@ export interface MapCommands {
   /** Whether the handout's off-screen map (print-frame.ts) has drawn its frame, names and all. */
   isPrintFrameReady(): boolean;
   /**
+   * Makes the handout's off-screen map (print-frame.ts) if there is none yet, and resolves once
+   * it is ready to print from, or after `PRINT_PREPARE_CEILING_MS` (a print then frames the
+   * reader's own map instead). At once in an embed, which prints from the reader's map.
+   */
+  preparePrint(): Promise<void>;
+  /**
    * The map as the reader sees it, for a file: title, the map with its markers at `scale` times
    * the screen's resolution, legend, scale bar and attribution (src/map/png-export.ts). A File,
    * named for the event, the language and the selected party.
@@ -68,6 +74,9 @@ export interface PrintReport {
     readonly fontPx: number;
   }[];
 }
+
+/** How long a print waits for the handout's map before it prints without it. */
+export const PRINT_PREPARE_CEILING_MS = 15_000;
 
 let current: MapCommands | null = null;
 let lastPrint: PrintReport | null = null;

@@ -1,5 +1,7 @@
 /**
- * The printed handout's map, kept ready off screen: a second MapLibre map at the paper's size
+ * The printed handout's map, made ready off screen when the reader means to print (the Print
+ * button pointed at, focused or pressed, the Share menu opened, Ctrl/⌘+P; never for a reader who
+ * does not: a second map costs a phone as much as the first): a second MapLibre map at the paper's size
  * (A4's content width × 72 mm, in CSS px), on the event's opening view, in the paper's light
  * palette, following the selection and the legend's layers, with its own place names and badges
  * laid out by the markers binding for that frame. A `beforeprint` handler cannot wait for tiles;
@@ -26,6 +28,8 @@ import { PRINT_MAP_HEIGHT_PX, PRINT_RESOLUTION, PRINT_WIDTH_PX } from './png-exp
 export interface PrintFrame {
   /** The map, once it has drawn its frame whole with its names laid out; null until then. */
   ready(): MapLibreMap | null;
+  /** Settles once the frame is ready (ready() is then the map), or never if it is destroyed first. */
+  readonly whenReady: Promise<void>;
   destroy(): void;
 }
 
@@ -88,6 +92,8 @@ export function createPrintFrame(store: AppStore, sources: EventSources): PrintF
   const claimLayerIds = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
   let unbind: Unbind[] = [bindMarkers(map, store, sources)];
   let isReady = false;
+  let markReady: () => void = () => undefined;
+  const whenReady = new Promise<void>((resolve) => (markReady = resolve));
   map.once('load', () => {
     unbind.push(
       bindSelection(map, store, claimLayerIds),
@@ -104,6 +110,7 @@ export function createPrintFrame(store: AppStore, sources: EventSources): PrintF
       map.resize();
       map.once('idle', () => {
         isReady = true;
+        markReady();
       });
       map.triggerRepaint();
     });
@@ -111,6 +118,7 @@ export function createPrintFrame(store: AppStore, sources: EventSources): PrintF
 
   return {
     ready: () => (isReady && map.areTilesLoaded() ? map : null),
+    whenReady,
     destroy() {
       for (const unbindOne of unbind.splice(0).reverse()) unbindOne();
       unbind = [];

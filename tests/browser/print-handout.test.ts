@@ -118,11 +118,26 @@ async function waitForHandoutEmptied(page: Page): Promise<void> {
   });
 }
 
-/** The handout's map waits off screen once the reader's has drawn (src/map/print-frame.ts). */
-async function waitPrintFrameReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __printFrameReady: () => boolean }).__printFrameReady(), null, {
+/**
+ * The reader asks to print with Ctrl+P: no handout map exists before that (a second map costs
+ * every reader; src/map/print-frame.ts), the key waits for it, then the page prints
+ * (window.print, counted here; page.pdf() then prints what the browser would).
+ */
+async function askToPrint(page: Page): Promise<void> {
+  expect(await page.locator('.print-frame-host').count(), 'no handout map before the reader asks to print').toBe(0);
+  await page.evaluate(() => {
+    const w = window as unknown as { __printCalls: number };
+    w.__printCalls = 0;
+    window.print = () => void w.__printCalls++;
+  });
+  await page.keyboard.press('Control+P');
+  await page.waitForFunction(() => (window as unknown as { __printCalls: number }).__printCalls > 0, null, {
     timeout: STATE_CEILING_MS,
   });
+  expect(
+    await page.evaluate(() => (window as unknown as { __printFrameReady: () => boolean }).__printFrameReady()),
+    "Ctrl+P printed once the handout's map was ready",
+  ).toBe(true);
 }
 
 /** `page.pdf()` in `format`, read back and checked: every text, no control, the map, the fonts. */
@@ -244,7 +259,7 @@ describe.each(['en', 'ar'] as const)('the printed handout (%s)', (lang) => {
   it(`prints on ${FORMATS.join(' and ')}: every version, the comparison, the sources, the questions, the map, no controls; lays out within A4's width (${A4_CONTENT_PX} px) for print: nothing cut off, no control, no type under 10 pt; the Print handout button calls window.print()`, async () => {
     const s = await openIdle(browser, WIDE, `?lang=${lang}`);
     const { page } = s;
-    await waitPrintFrameReady(page);
+    await askToPrint(page);
     for (const [i, format] of FORMATS.entries()) {
       if (i > 0) await waitSettled(page);
       await expectPrintedPdf(page, lang, format);
@@ -364,7 +379,7 @@ describe.each(['en', 'ar'] as const)('the printed map (%s)', (lang) => {
       const s = await openIdle(browser, viewport, `?lang=${lang}${query}`);
       const { page } = s;
       await waitSettled(page);
-      await waitPrintFrameReady(page);
+      await askToPrint(page);
       const camera = await settledCamera(page);
       const onScreen = await namesOnScreen(page);
       console.log(await expectPrintedMap(page, `${lang} ${how}, default print`));
