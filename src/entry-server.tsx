@@ -10,10 +10,11 @@ import { createAppStore } from './store/app-store.ts';
 import { AppRoot } from './app/app-root.tsx';
 import { LANG_DIR, localize } from './i18n/index.ts';
 import { chooseLang } from './i18n/choose-lang.ts';
-import { PRERENDERED_MODE } from './app/prerender.ts';
+import { PRERENDERED_MODES, type AppMode } from './app/prerender.ts';
+import { DEFAULT_DISPLAY } from './store/url-params.ts';
 import { MapPlaceholder } from './map/map-placeholder.tsx';
 
-export { chooseLang, LANGS, LANG_DIR, PRERENDERED_MODE };
+export { chooseLang, LANGS, LANG_DIR, PRERENDERED_MODES };
 
 /** The drawing of the map's opening view (the same in every language: it has no text). */
 export function renderMapPlaceholder(basemap: Basemap): string {
@@ -21,12 +22,13 @@ export function renderMapPlaceholder(basemap: Basemap): string {
 }
 
 /**
- * The reader's page in `lang`, with `mapPlaceholder` (renderMapPlaceholder) in the map's box.
- * The inline script moves one drawing between languages (scripts/vite-plugins/prerender.ts), so
- * the other languages' pages get an empty box for it.
+ * The page in `lang` and `mode` (the reader's page, or an article's embed), with `mapPlaceholder`
+ * (renderMapPlaceholder) in the map's box. The inline script moves one drawing between the
+ * prerendered pages (scripts/vite-plugins/prerender.ts), so the others get an empty box for it.
  */
-export function renderApp(lang: Lang, mapPlaceholder: string): string {
-  const store = createAppStore({ event: loadBundledEvent(), lang });
+export function renderApp(lang: Lang, mode: AppMode, mapPlaceholder: string): string {
+  const display = { ...DEFAULT_DISPLAY, embed: mode === 'embed' };
+  const store = createAppStore({ event: loadBundledEvent(), lang, display });
   return renderToString(<AppRoot store={store} onStarted={() => {}} mapPlaceholder={mapPlaceholder} />);
 }
 

@@ -14,7 +14,7 @@ import { AppRoot } from './app/app-root.tsx';
 import { DataErrorPage } from './app/data-error.tsx';
 import { chooseLang } from './i18n/choose-lang.ts';
 import { LANG_DIR } from './i18n/index.ts';
-import { PRERENDERED_MODE, type AppMode } from './app/prerender.ts';
+import { PRERENDERED_MODES, type AppMode } from './app/prerender.ts';
 import { currentMap, lastPrintReport } from './map/map-handle.ts';
 import { startEmbedMessaging } from './embed/auto-height.ts';
 
@@ -37,23 +37,26 @@ function boot(): void {
   // the parsed URL says whether there is a story to present (src/story/presentation.ts owns it after).
   if (!params.present) delete document.documentElement.dataset.presenting;
 
-  // The build ships the reader's first state as HTML in each language (scripts/vite-plugins/
-  // prerender.ts), and the inline script has put this language's in #root. React hydrates it
-  // only when its first render will match it, markup for markup: the same language and mode,
-  // no selection, the opening view. The URL's selection and camera are applied just after.
-  // Another mode (an embed) renders on the client: hydrating another layout's markup would fail.
+  // The build ships the first state of the reader's page and of the embed as HTML in each
+  // language (scripts/vite-plugins/prerender.ts), and the inline script has put the one this URL
+  // asks for in #root. React hydrates it only when its first render will match it, markup for
+  // markup: the same language and mode, no selection, the opening view. The URL's selection and
+  // camera are applied just after. An embed that opens on a story chapter, or without its title
+  // and credits (`?plain=1`), renders on the client, over the cards the inline script showed.
   const mode: AppMode = params.display.embed ? 'embed' : 'reader';
+  const matchesPrerendered = mode === 'reader' || (params.chapter === null && !params.display.plain);
   const canHydrate =
-    mode === PRERENDERED_MODE && container.dataset.lang === lang && container.dataset.mode === mode && container.hasChildNodes();
+    PRERENDERED_MODES.includes(mode) &&
+    matchesPrerendered &&
+    container.dataset.lang === lang &&
+    container.dataset.mode === mode &&
+    container.hasChildNodes();
   for (const template of document.querySelectorAll('template[data-prerendered]')) template.remove();
 
   const store = createAppStore({ event, lang, display: params.display });
   // The prerendered drawing of the map (src/map/map-placeholder.tsx), handed back to React as the
-  // page holds it: in the map's box, or kept aside by the inline script for an embed.
-  const mapPlaceholder =
-    container.querySelector('.map-placeholder')?.innerHTML ??
-    document.querySelector('template#map-placeholder')?.innerHTML ??
-    null;
+  // page holds it, in the map's box.
+  const mapPlaceholder = container.querySelector('.map-placeholder')?.innerHTML ?? null;
   const app = (
     <StrictMode>
       <AppRoot store={store} onStarted={once(() => start(store, params, preferredLang))} mapPlaceholder={mapPlaceholder} />

@@ -15,16 +15,17 @@ const ROOT_ELEMENT = '<div id="root"></div>';
 const SCRIPT_SRC = /script-src (?:'|&#39;)self(?:'|&#39;)/;
 
 type Lang = 'en' | 'ar';
+type AppMode = 'reader' | 'embed';
 
 interface ServerEntry {
-  renderApp: (lang: Lang, mapPlaceholder: string) => string;
+  renderApp: (lang: Lang, mode: AppMode, mapPlaceholder: string) => string;
   renderMapPlaceholder: (basemap: Basemap) => string;
   documentTitle: (lang: Lang) => string;
   documentDescription: (lang: Lang) => string;
   chooseLang: (search: string, preferred: readonly string[]) => Lang;
   LANGS: readonly Lang[];
   LANG_DIR: Readonly<Record<Lang, 'ltr' | 'rtl'>>;
-  PRERENDERED_MODE: string;
+  PRERENDERED_MODES: readonly AppMode[];
 }
 
 /**
@@ -68,12 +69,19 @@ export function prerenderPlugin(): Plugin {
         const bootScript = languageBootScript(entry, { ar: fontUrls(bundle, ARABIC_FACES) });
         const { basemapDir } = resolveSelectedEvent(config.root);
         const mapPlaceholder = entry.renderMapPlaceholder(loadBasemap(config.root, basemapDir).layers);
+        if (entry.PRERENDERED_MODES.join() !== 'reader,embed') {
+          throw new Error(
+            `prerender: the boot script knows the modes reader and embed, not ${entry.PRERENDERED_MODES.join(', ')}`,
+          );
+        }
+        // The reader's page in the first language is the page itself; every other language and
+        // the embed wait in inert templates, which the boot script picks from.
+        const template = (lang: Lang, mode: AppMode) =>
+          `<template id="prerendered-${mode}-${lang}" data-prerendered="${mode}-${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}" data-description="${escapeAttribute(entry.documentDescription(lang))}">${entry.renderApp(lang, mode, '')}</template>`;
         const prerendered = [
-          `<div id="root" data-lang="${defaultLang}" data-mode="${entry.PRERENDERED_MODE}">${entry.renderApp(defaultLang, mapPlaceholder)}</div>`,
-          ...otherLangs.map(
-            (lang) =>
-              `<template id="prerendered-${lang}" data-prerendered="${lang}" data-title="${escapeAttribute(entry.documentTitle(lang))}" data-description="${escapeAttribute(entry.documentDescription(lang))}">${entry.renderApp(lang, '')}</template>`,
-          ),
+          `<div id="root" data-lang="${defaultLang}" data-mode="reader">${entry.renderApp(defaultLang, 'reader', mapPlaceholder)}</div>`,
+          ...otherLangs.map((lang) => template(lang, 'reader')),
+          ...entry.LANGS.map((lang) => template(lang, 'embed')),
           `<script>${bootScript}</script>`,
         ].join('\n    ');
         const scriptHash = `sha256-${createHash('sha256').update(bootScript).digest('base64')}`;
@@ -108,37 +116,35 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
     document.head.append(link);
   }
   const root = document.getElementById('root');
-  const prerendered = document.getElementById('prerendered-' + lang);
   // Presentation mode hides the page's chrome: hidden from the first paint, not a moment later
   // (the whole page would jump up). The app takes the flag back for an event without a story.
-  const present = (new URLSearchParams(location.search).get('present') || '').trim().toLowerCase();
-  if (present.length <= 64 && (present === '1' || present === 'true')) html.dataset.presenting = '';
-  // An embed has its own layout, rendered by the app: the reader's page is not shown meanwhile
-  // (it would flash by, then shift). Read as src/store/url-params.ts reads the flag.
-  const embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
+  const params = new URLSearchParams(location.search);
+  const flag = (name) => {
+    const value = (params.get(name) || '').trim().toLowerCase();
+    return value.length <= 64 && (value === '1' || value === 'true');
+  };
+  if (flag('present')) html.dataset.presenting = '';
+  // An article's embed has its own layout, prerendered beside the reader's page (read as
+  // src/store/url-params.ts reads the flags); \`?plain=1\` leaves out its title and credits.
+  const embed = flag('embed');
+  const mode = embed ? 'embed' : 'reader';
+  const prerendered = document.getElementById('prerendered-' + mode + '-' + lang);
   // The drawing of the map's opening view is in the first language's page only: it moves to
   // the page shown (src/map/map-placeholder.tsx; src/main.tsx hands it back to React).
   const drawing = root && root.querySelector('.map-placeholder > svg');
-  if (root && embed.length <= 64 && (embed === '1' || embed === 'true')) {
-    if (drawing) {
-      const kept = document.createElement('template');
-      kept.id = 'map-placeholder';
-      kept.content.append(drawing);
-      document.body.append(kept);
-    }
-    root.replaceChildren();
-    root.dataset.mode = 'embed';
-    html.dataset.embed = '';
-  } else if (root && prerendered && root.dataset.lang !== lang) {
+  if (root && prerendered && (root.dataset.lang !== lang || root.dataset.mode !== mode)) {
     const page = prerendered.content.cloneNode(true);
     const slot = page.querySelector('.map-placeholder');
     if (drawing && slot) slot.append(drawing);
+    if (embed && flag('plain')) for (const part of page.querySelectorAll('.embed-header, .embed-credits')) part.remove();
     root.replaceChildren(page);
     root.dataset.lang = lang;
+    root.dataset.mode = mode;
     document.title = prerendered.dataset.title;
     const description = document.querySelector('meta[name="description"]');
     if (description) description.setAttribute('content', prerendered.dataset.description);
   }
+  if (embed) html.dataset.embed = '';
   // The app's scripts, once this page's first contentful paint is on screen (its paint entry
   // comes when the frame has been presented, not merely drawn), see
   // scripts/vite-plugins/deferred-scripts.ts. A hidden tab, or a frame its host keeps off
@@ -167,10 +173,10 @@ function languageBootScript(entry: ServerEntry, fonts: Partial<Record<Lang, read
     setTimeout(() => rendering || start(), 500);
     setTimeout(start, 3000);
   };
-  // An embed's page is empty until the app renders it: there is no first paint to wait for, and
-  // waiting for one would leave the article's frame blank until the three seconds' fallback. Its
-  // scripts start once the document (the template that holds them, after this script) is parsed.
-  if (html.dataset.embed !== undefined) {
+  // An embed starts its scripts as soon as the document (the template that holds them, after
+  // this script) is parsed: a frame its host keeps off screen renders no frame to wait for, and
+  // the article's reader should find the map live when they scroll to it.
+  if (embed) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   }

@@ -99,6 +99,55 @@ describe('loading order', () => {
     expect(await mapState(page)).toBe('loading');
   });
 
+  it("shows an article's embed before any script: its own compact page, in the URL's language", async () => {
+    const variants = [
+      { query: '?embed=1', lang: 'en', plain: false },
+      { query: '?embed=1&lang=ar', lang: 'ar', plain: false },
+      { query: '?embed=1&plain=1&lang=ar', lang: 'ar', plain: true },
+    ] as const;
+    for (const { query, lang, plain } of variants) {
+      const s = await (await browser()).newSession({ width: 375, height: 800 });
+      const { page } = s;
+      await page.route(/\.(m?js)(\?|$)/, (route) => route.abort());
+      await s.open(query, 'load');
+      const shown = await page.evaluate(() => {
+        const root = document.getElementById('root')!;
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect() ?? null;
+        return {
+          mode: root.dataset.mode,
+          lang: document.documentElement.lang,
+          dir: document.documentElement.dir,
+          embedFlag: document.documentElement.dataset.embed !== undefined,
+          embedApp: root.querySelector('[data-testid="embed"]') !== null,
+          header: box('.embed-header'),
+          credits: root.querySelector('.embed-credits') !== null,
+          drawing: root.querySelector('[data-testid="map"] .map-placeholder > svg') !== null,
+          notice: box('.map-status'),
+          map: box('[data-testid="map"]'),
+          width: document.documentElement.scrollWidth,
+        };
+      });
+      const what = `${query} with no script`;
+      expect(shown.mode, `${what}: the prerendered embed`).toBe('embed');
+      expect(shown.embedApp, `${what}: the embed's layout, not the reader's page`).toBe(true);
+      expect(shown.embedFlag, `${what}: <html data-embed> (its styles)`).toBe(true);
+      expect([shown.lang, shown.dir], `${what}: language and direction`).toEqual([lang, lang === 'ar' ? 'rtl' : 'ltr']);
+      expect(shown.header === null, `${what}: the title ${plain ? 'left to the article' : 'shown'}`).toBe(plain);
+      expect(shown.credits, `${what}: the credits ${plain ? 'left to the article' : 'shown'}`).toBe(!plain);
+      expect(shown.drawing, `${what}: the drawing of the map in the map's box`).toBe(true);
+      expect(shown.width, `${what}: no sideways scroll`).toBeLessThanOrEqual(375);
+      // The loading notice lies over the map, not over the title above it.
+      expect(shown.notice!.top, `${what}: the loading notice on the map`).toBeGreaterThanOrEqual(shown.map!.top - 1);
+      for (const party of PARTIES) {
+        const c = page.locator(card(party));
+        expect(await c.isVisible(), `${what}: ${party}'s card`).toBe(true);
+        const { name } = event.parties.find((p) => p.id === party)!;
+        expect(await c.innerText(), `${what}: ${party}'s card in ${lang}`).toContain(name[lang]);
+      }
+      await page.close();
+    }
+  });
+
   it('asks for no script before its first contentful paint, then starts the app and the map', async () => {
     for (const lang of ['en', 'ar'] as const) {
       const s = await (await browser()).newSession();

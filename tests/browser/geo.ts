@@ -20,6 +20,7 @@ const read = <T>(path: string): T =>
   JSON.parse(readFileSync(new URL(`../../data/events/badia-2018-12-02/${path}`, import.meta.url), 'utf8')) as T;
 
 interface EventJson {
+  parties: { id: string; name: { en: string; ar: string } }[];
   rings: { id: string; center: string; radiusKm: number; bandKm?: number }[];
   versions: { party: string; speaker: { en: string; ar: string }; place: { precision: { en: string; ar: string } } }[];
 }

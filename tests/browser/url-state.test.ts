@@ -204,6 +204,9 @@ describe('hydration and hostile URLs (React development build)', () => {
     [`?party=${PARTIES[1]}`, 'en', PARTIES[1]],
     [`?lang=ar&party=${PARTIES[0]}&map=7.5/34.2/38.1`, 'ar', PARTIES[0]],
     [`#${PARTIES[2]}`, 'en', PARTIES[2]],
+    // An article's embed is prerendered too (scripts/vite-plugins/prerender.ts).
+    ['?embed=1', 'en', null],
+    [`?embed=1&lang=ar&party=${PARTIES[2]}`, 'ar', PARTIES[2]],
     ['?childId=graphic&initialWidth=320&parentUrl=https%3A%2F%2Fnews.example%2F#?secret=abc', 'en', null],
     ['?lang=<script>alert(1)</script>&party=%E0%A4%A&map=NaN/Infinity/1e308', 'en', null],
     // Long, but under the 8 KB request line that web servers accept (nginx's default); the
