@@ -612,5 +612,8 @@ function fontsLoaded(requests: readonly { font: string; text: string }[]): Promi
 //     worker after the task, so the frame showed the screen's. So the handout's map is drawn by
 //     a second map kept ready off screen in the paper's frame (print-frame.ts): every tile
 //     loaded, its names laid out for that frame, the same picture from any screen; its cost is
-//     a second map's load once the reader's has drawn, and its memory. The reframed reader's map
-//     remains the fallback until that map is ready, and in an embed, which makes none.
+//     a second map's load and its memory, paid only when the reader means to print (the Print
+//     button pointed at, focused or pressed; Ctrl/⌘+P, which waits for it): made for every reader
+//     once the first map had drawn, it cost each page load as much again. The reframed reader's
+//     map remains the fallback for a print from the browser's menu before that, and in an embed,
+//     which makes none.
