@@ -15,7 +15,7 @@ import { DataErrorPage } from './app/data-error.tsx';
 import { chooseLang } from './i18n/choose-lang.ts';
 import { LANG_DIR } from './i18n/index.ts';
 import { PRERENDERED_MODES, type AppMode } from './app/prerender.ts';
-import { currentMap } from './map/map-handle.ts';
+import { currentMap, lastPrintReport } from './map/map-handle.ts';
 import { startEmbedMessaging } from './embed/auto-height.ts';
 
 const container = document.getElementById('root')!;
@@ -122,6 +122,16 @@ function exposeStateForTests(store: AppStore): void {
       for (const byte of bytes) binary += String.fromCharCode(byte);
       return btoa(binary);
     },
+  });
+  // What the last printed map's drawing measured (src/map/map-handle.ts's PrintReport), or null.
+  Object.defineProperty(window, '__printedMap', {
+    configurable: true,
+    value: () => JSON.parse(JSON.stringify(lastPrintReport())) as unknown,
+  });
+  // Whether the handout's off-screen map is ready to print from (src/map/print-frame.ts).
+  Object.defineProperty(window, '__printFrameReady', {
+    configurable: true,
+    value: () => currentMap()?.isPrintFrameReady() ?? false,
   });
   // Resolves true at the live map's next rest (src/map/map-handle.ts), false with no live map.
   Object.defineProperty(window, '__mapSettled', {

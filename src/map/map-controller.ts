@@ -26,8 +26,9 @@ import { buildMapStyle, labelFontRequests, LAYER_IDS, PALETTES, patternImage, pa
 import { claimWeights } from './ink.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { ResetViewControl } from './reset-view-control.ts';
-import { setCurrentMap } from './map-handle.ts';
+import { PRINT_PREPARE_CEILING_MS, setCurrentMap } from './map-handle.ts';
 import { snapshotCanvas } from './snapshot.ts';
+import { createPrintFrame, type PrintFrame } from './print-frame.ts';
 import { exportMapPng, drawMapNow, drawPrintMapNow } from './png-export.ts';
 import { exportContent, exportFileName } from './png-export-layout.ts';
 import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
@@ -181,6 +182,9 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   }
 
   const claimLayerIds = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
+  // The handout's map, off screen in the paper's frame (print-frame.ts): made only when the
+  // reader means to print (preparePrint), never for every reader.
+  let printFrame: PrintFrame | null = null;
   const handleFirstIdle = () => {
     document.documentElement.dataset.mapIdle = String(performance.now());
     store.getState().setMapStatus('idle');
@@ -208,6 +212,8 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   const pageGesturesQuery = window.matchMedia?.(PAGE_GESTURES_MEDIA);
   const unbind: Unbind[] = [
     () => {
+      printFrame?.destroy();
+      printFrame = null;
       map.off('idle', handleFirstIdle);
       map.off('load', handleLoad);
       map.off('error', handleError);
@@ -223,7 +229,21 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   setCurrentMap({
     snapshot: () => snapshotCanvas(map),
     drawNow: (factor) => drawMapNow(map, factor).canvas,
-    drawForPrint: () => drawPrintMapNow(map, exportContent(store.getState().event, store.getState().view.lang)),
+    drawForPrint: () =>
+      drawPrintMapNow(
+        map,
+        exportContent(store.getState().event, store.getState().view.lang),
+        { bounds: toLngLatBounds(event.view.bounds), padding: HOME_PADDING },
+        printFrame?.ready() ?? null,
+      ),
+    isPrintFrameReady: () => printFrame?.ready() != null,
+    preparePrint: () => {
+      if (display.embed) return Promise.resolve();
+      printFrame ??= createPrintFrame(store, sources);
+      let timer = 0;
+      const ceiling = new Promise<void>((resolve) => (timer = window.setTimeout(resolve, PRINT_PREPARE_CEILING_MS)));
+      return Promise.race([printFrame.whenReady, ceiling]).finally(() => window.clearTimeout(timer));
+    },
     exportPng: async (options) => {
       // Named for what is on screen when it was asked for, not when it is done.
       const { event, view, selection } = store.getState();

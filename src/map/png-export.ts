@@ -9,10 +9,10 @@
  * and redraw again. The browser paints only between tasks, so the reader never sees the large
  * frame, and the map on screen is left as it was (its CSS size never changes).
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { SVG_DASHES } from '../ui/party-pattern.tsx';
 import type { Party } from '../domain/types.ts';
-import type { PngExportOptions } from './map-handle.ts';
+import { recordPrintReport, type PngExportOptions, type PrintReport } from './map-handle.ts';
 import { patternImage } from './map-style.ts';
 import {
   EXPORT_SCALE,
@@ -87,27 +87,98 @@ export function drawMapNow(map: ExportMap, factor = 1, withMarkers = true): { ca
 export const PRINT_WIDTH_PX = Math.floor(((210 - 30) / 25.4) * 96);
 /** Device px per CSS px of the printed map: 288 dpi, sharp on a laser printer. */
 export const PRINT_RESOLUTION = 3;
-/** The printed map's greatest height (72 mm): with its legend and scale no taller than the 100 mm the
+/** The printed map's height (72 mm): with its legend and scale no taller than the 100 mm the
  * screen-sized map took, so that the handout keeps its length (2–8 pages). */
-export const PRINT_MAP_MAX_HEIGHT_PX = Math.floor((72 / 25.4) * 96);
-/** Room kept above the highest name and below the lowest when a tall map is cut, in screen px. */
-const CROP_MARGIN_PX = 24;
+export const PRINT_MAP_HEIGHT_PX = Math.floor((72 / 25.4) * 96);
 /** No word on the printed map under 8 pt (in CSS px at 96 to the inch). */
 export const PRINT_MIN_TEXT_PX = (8 * 96) / 72;
 
+export type PrintMap = ExportMap &
+  Pick<MapLibreMap, 'resize' | 'jumpTo' | 'cameraForBounds' | 'getBearing' | 'getBounds' | 'getStyle' | 'areTilesLoaded'>;
+
+/** What the printed map frames, whatever the screen shows: the event's opening view. */
+export interface PrintFrame {
+  readonly bounds: LngLatBoundsLike;
+  /** Room kept around the bounds, in CSS px of the paper, as "Reset view" keeps on screen. */
+  readonly padding: number;
+}
+
 /**
  * The map for the printed handout, drawn now in this task (a `beforeprint` handler cannot wait):
- * the page's width at print resolution, not the screen's, with the place names and claim
- * badges drawn in at a size read on paper (a name never shrinks with the map: its point moves
- * with the map, the name keeps its side of it and at least 8 pt), then the legend, a scale bar
- * for the printed scale and the attribution, as the PNG export draws them. The handout has the
- * title and caption itself.
+ * the event's opening view (`frame`) at the paper's width and aspect, whatever the screen shows,
+ * at print resolution, with the place names and claim badges drawn in, then the legend, a scale
+ * bar for the printed scale and the attribution, as the PNG export draws them. The handout has
+ * the title and caption itself.
+ *
+ * The frame is `framed`'s, the off-screen map print-frame.ts keeps at the paper's size on the
+ * opening view, when it is ready [2]. Until then (and in an embed) the reader's map is put in
+ * the paper's frame and back within this task: its container takes the paper's size in CSS px
+ * (so MapLibre's own names, 12–15 px, print at 9–11 pt, and the markers binding lays the HTML
+ * names out for that frame by the screen's rule), the camera jumps to the frame, the map is
+ * drawn at print resolution and copied; then size, camera and pixel ratio are put back and the
+ * map redrawn before the browser paints. The reader never sees the frame.
  */
-export function drawPrintMapNow(map: ExportMap, content: ExportContent): HTMLCanvasElement {
+export function drawPrintMapNow(
+  map: PrintMap,
+  content: ExportContent,
+  frame: PrintFrame,
+  framed: PrintMap | null = null,
+): HTMLCanvasElement {
+  // The off-screen map already in the paper's frame (print-frame.ts), when it is ready.
+  if (framed) return composePrint(framed, content, 1, symbolTextSizes(framed), 'print-frame');
+  const container = map.getContainer();
+  if (container.clientWidth === 0 || container.clientHeight === 0) throw new Error('the map is not laid out');
+  const symbolSizes = symbolTextSizes(map);
+  // Paper CSS px per map CSS px: 1 unless a canvas name is set under 8 pt, then it grows to 8 pt.
+  const scale = Math.max(1, PRINT_MIN_TEXT_PX / Math.min(...symbolSizes, PRINT_MIN_TEXT_PX));
+  const width = PRINT_WIDTH_PX / scale;
+  const height = PRINT_MAP_HEIGHT_PX / scale;
+  const screen = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
+  const inlineStyle = container.getAttribute('style');
+  try {
+    for (const [property, value] of [
+      ['width', `${width}px`],
+      ['height', `${height}px`],
+      // The map is a flex item that grows with its column on a wide screen.
+      ['flex', 'none'],
+      ['min-width', '0'],
+      ['max-width', 'none'],
+      ['min-height', '0'],
+      ['max-height', 'none'],
+    ] as const)
+      container.style.setProperty(property, value, 'important');
+    map.resize();
+    const camera = map.cameraForBounds(frame.bounds, { padding: frame.padding / scale });
+    if (camera) map.jumpTo({ ...camera, bearing: 0 });
+    return composePrint(map, content, scale, symbolSizes, 'reader-map');
+  } finally {
+    if (inlineStyle === null) container.removeAttribute('style');
+    else container.setAttribute('style', inlineStyle);
+    map.resize();
+    map.jumpTo(screen);
+    map.redraw();
+  }
+}
+
+/** The symbol layers' text sizes now (presentation mode scales them), in CSS px. */
+function symbolTextSizes(map: Pick<MapLibreMap, 'getStyle'>): number[] {
+  return (map.getStyle().layers ?? []).flatMap((layer) => {
+    const size = layer.type === 'symbol' ? layer.layout?.['text-size'] : undefined;
+    return typeof size === 'number' ? [size] : [];
+  });
+}
+
+/** The print picture of the map as it is now framed (see drawPrintMapNow). */
+function composePrint(
+  map: PrintMap,
+  content: ExportContent,
+  scale: number,
+  symbolSizes: readonly number[],
+  drawnBy: PrintReport['drawnBy'],
+): HTMLCanvasElement {
   const container = map.getContainer();
   const width = container.clientWidth;
   const height = container.clientHeight;
-  if (width === 0 || height === 0) throw new Error('the map is not laid out');
   const groups = readMarkers(container);
   const measureContext = document.createElement('canvas').getContext('2d');
   if (!measureContext) throw new Error('this browser gave no 2D canvas');
@@ -115,31 +186,16 @@ export function drawPrintMapNow(map: ExportMap, content: ExportContent): HTMLCan
     measureContext.font = font;
     return measureContext.measureText(text).width;
   };
-  // Screen CSS px to print CSS px.
-  // A map taller than the page allows is cut to a band that holds every name and badge (the
-  // event: the camera framed it, and a tall map has room to spare above and below it); one
-  // whose names will not fit that band is drawn narrower instead, centred.
-  let shrink = PRINT_WIDTH_PX / width;
-  let cropTop = 0;
-  let cropHeight = height;
-  if (height * shrink > PRINT_MAP_MAX_HEIGHT_PX) {
-    const edges = groups.flatMap((g) => g.shapes.flatMap((shape) => [shape.box.y, shape.box.y + shape.box.height]));
-    const top = Math.max(0, Math.min(...edges, height / 2) - CROP_MARGIN_PX);
-    const bottom = Math.min(height, Math.max(...edges, height / 2) + CROP_MARGIN_PX);
-    cropHeight = Math.max(PRINT_MAP_MAX_HEIGHT_PX / shrink, bottom - top);
-    shrink = PRINT_MAP_MAX_HEIGHT_PX / cropHeight;
-    cropTop = Math.min(Math.max(0, (top + bottom) / 2 - cropHeight / 2), height - cropHeight);
-  }
-  const mapWidth = width * shrink;
-  const mapLeft = (PRINT_WIDTH_PX - mapWidth) / 2;
-  const mapHeight = Math.round(cropHeight * shrink);
+  const mapWidth = PRINT_WIDTH_PX;
+  const mapHeight = Math.round(height * scale);
   const layout = layoutExport(
     // The handout prints the title, the attribution and the credits beside the picture.
     { ...content, title: '', dateLine: null, attribution: '', credits: '' },
-    { width: PRINT_WIDTH_PX, height: mapHeight, metresPerPx: metresPerPixel(map.getCenter().lat, map.getZoom()) / shrink },
+    { width: PRINT_WIDTH_PX, height: mapHeight, metresPerPx: metresPerPixel(map.getCenter().lat, map.getZoom()) / scale },
     measure,
   );
   const picture = drawMapNow(map, (PRINT_WIDTH_PX * PRINT_RESOLUTION) / (width * map.getPixelRatio()), false);
+  const tilesLoaded = map.areTilesLoaded();
   const resolution = PRINT_RESOLUTION;
   const output = document.createElement('canvas');
   output.width = PRINT_WIDTH_PX * resolution;
@@ -150,34 +206,24 @@ export function drawPrintMapNow(map: ExportMap, content: ExportContent): HTMLCan
   if (!ctx) throw new Error('this browser gave no 2D canvas');
   ctx.fillStyle = PAPER;
   ctx.fillRect(0, 0, output.width, output.height);
-  const glScale = picture.scale;
-  ctx.drawImage(
-    picture.canvas,
-    0,
-    cropTop * glScale,
-    picture.canvas.width,
-    cropHeight * glScale,
-    mapLeft * resolution,
-    mapTop,
-    mapWidth * resolution,
-    mapPixels,
-  );
+  ctx.drawImage(picture.canvas, 0, 0, picture.canvas.width, picture.canvas.height, 0, mapTop, mapWidth * resolution, mapPixels);
 
   ctx.save();
   ctx.setTransform(resolution, 0, 0, resolution, 0, mapTop);
   ctx.beginPath();
-  ctx.rect(mapLeft, 0, mapWidth, mapHeight);
+  ctx.rect(0, 0, mapWidth, mapHeight);
   ctx.clip();
-  // Names keep their size while the map shrinks: a name that would now cover another's is
-  // moved to the other side of its point, or left out if it fits neither (its dot stays),
-  // claims' badges and the places of the claims first, context places last.
+  // The markers binding has laid the names out for this frame; a name that must grow to reach
+  // 8 pt may then cover another's: it is moved to the other side of its point, or left out if
+  // it fits neither (its dot stays), claims' badges and the places of the claims first.
   const taken: Box[] = [];
-  const mapBox: Box = { x: mapLeft, y: 0, width: mapWidth, height: mapHeight };
+  const labels: { text: string; box: Box; fontPx: number }[] = [];
+  const mapBox: Box = { x: 0, y: 0, width: mapWidth, height: mapHeight };
   for (const group of [...groups].sort((a, b) => a.priority - b.priority)) {
     const fontPx = Math.min(...group.shapes.flatMap((shape) => (shape.text ? [shape.text.size] : [])));
-    const grow = Number.isFinite(fontPx) && fontPx > 0 ? Math.max(1, PRINT_MIN_TEXT_PX / fontPx) : 1;
-    const ax = mapLeft + group.anchor.x * shrink;
-    const ay = (group.anchor.y - cropTop) * shrink;
+    const grow = Number.isFinite(fontPx) && fontPx > 0 ? Math.max(scale, PRINT_MIN_TEXT_PX / fontPx) : scale;
+    const ax = group.anchor.x * scale;
+    const ay = group.anchor.y * scale;
     for (const shape of group.shapes) {
       const placed = {
         x: ax + (shape.box.x - group.anchor.x) * grow,
@@ -192,6 +238,7 @@ export function drawPrintMapNow(map: ExportMap, content: ExportContent): HTMLCan
       }
       if (!box) continue;
       taken.push(box);
+      if (shape.text) labels.push({ text: shape.text.text, box, fontPx: shape.text.size * grow });
       ctx.save();
       ctx.translate(box.x, box.y);
       ctx.scale(grow, grow);
@@ -201,6 +248,20 @@ export function drawPrintMapNow(map: ExportMap, content: ExportContent): HTMLCan
   }
   ctx.restore();
   drawPicture(ctx, layout, content, { scale: resolution, mapTop, mapHeight: mapPixels });
+  const bounds = map.getBounds();
+  recordPrintReport({
+    drawnBy,
+    frame: {
+      width,
+      height,
+      scale,
+      zoom: map.getZoom(),
+      bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+    },
+    tilesLoaded,
+    symbolTextPx: symbolSizes.map((size) => size * scale),
+    labels,
+  });
   return output;
 }
 
@@ -539,3 +600,20 @@ function fontsLoaded(requests: readonly { font: string; text: string }[]): Promi
 //     ran in (the browser then shows it and may clear it). `redraw()` draws synchronously, and
 //     `drawImage` copies it at once; the pixel ratio is put back in `finally`, so a failure
 //     halfway leaves the map as it was.
+// [2] Two ways to have the frame in a synchronous handler, both measured (print-handout.test.ts
+//     logs `tilesLoaded` and `drawnBy`). The reader's map put in the paper's frame and back in
+//     one task costs two redraws and no second WebGL context, and the markers binding lays the
+//     names out for the frame by the screen's rule (its `resize` and `moveend` handlers run
+//     synchronously; the camera binding writes the frame's camera to the store and then the
+//     reader's again, so store and URL end as they were). But it cannot wait: MapLibre draws the
+//     tiles it has, and the frame's (zoom 5.8) were never loaded by a 1920 px view (zoom 7.5:
+//     the sides came out blank) nor after zooming in (most of the frame blank); and the country
+//     names' filter and the 55 km zone's name point the binding sets for the frame reach the
+//     worker after the task, so the frame showed the screen's. So the handout's map is drawn by
+//     a second map kept ready off screen in the paper's frame (print-frame.ts): every tile
+//     loaded, its names laid out for that frame, the same picture from any screen; its cost is
+//     a second map's load and its memory, paid only when the reader means to print (the Print
+//     button pointed at, focused or pressed; Ctrl/⌘+P, which waits for it): made for every reader
+//     once the first map had drawn, it cost each page load as much again. The reframed reader's
+//     map remains the fallback for a print from the browser's menu before that, and in an embed,
+//     which makes none.

@@ -52,6 +52,7 @@ function readMapImage(store: AppStore): string | null {
  * time, so the page keeps one copy of its ids and its prerendered HTML is unchanged.
  */
 export function PrintHandout() {
+  usePrintShortcut();
   const store = useAppStoreApi();
   const event = useAppStore(selectEvent);
   const lang = useAppStore(selectLang);
@@ -170,22 +171,58 @@ export function PrintHandout() {
 }
 
 /**
- * "Print handout", for the reader's header. The handout quotes originals in Arabic on the
- * English page too: the Arabic face is fetched first, since the page is laid out for paper
- * at once and would otherwise print them in a fallback font.
+ * Everything a print needs before the browser lays the page out for paper, then the print: the
+ * Arabic face (the handout quotes originals in Arabic on the English page too, and would print
+ * them in a fallback font) and the handout's own map of the whole event (src/map/print-frame.ts).
  */
+function printWhenReady(): Promise<void> {
+  const fonts = document.fonts;
+  const fontsReady = fonts
+    ? Promise.all([fonts.load('400 1em "Noto Sans Arabic"', 'ب'), fonts.load('600 1em "Noto Sans Arabic"', 'ب')])
+    : Promise.resolve();
+  const mapReady = currentMap()?.preparePrint() ?? Promise.resolve();
+  return Promise.all([fontsReady.catch(() => undefined), mapReady]).then(() => window.print());
+}
+
+/**
+ * Ctrl/⌘+P prints the same handout as the button: until the handout's map is ready, the key
+ * waits for it (the browser's own print would frame the reader's map as it stands). A print
+ * from the browser's menu cannot be waited for, and frames the reader's map.
+ */
+export function usePrintShortcut(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
+      const map = currentMap();
+      if (!map || map.isPrintFrameReady()) return;
+      e.preventDefault();
+      void printWhenReady();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** "Print handout", for the reader's header: pointed at or focused, it gets the handout's map ready. */
 export function PrintButton() {
   const lang = useAppStore(selectLang);
+  const [isPreparing, setPreparing] = useState(false);
+  const warmUp = () => void currentMap()?.preparePrint();
   const print = () => {
-    const fonts = document.fonts;
-    const ready = fonts
-      ? Promise.all([fonts.load('400 1em "Noto Sans Arabic"', 'ب'), fonts.load('600 1em "Noto Sans Arabic"', 'ب')])
-      : Promise.resolve();
-    void ready.catch(() => undefined).then(() => window.print());
+    setPreparing(true);
+    void printWhenReady().finally(() => setPreparing(false));
   };
   return (
-    <button type="button" className="print-button" data-testid="print-button" onClick={print}>
-      {translate(lang, 'print.button')}
+    <button
+      type="button"
+      className="print-button"
+      data-testid="print-button"
+      onClick={print}
+      onPointerEnter={warmUp}
+      onFocus={warmUp}
+      aria-busy={isPreparing || undefined}
+    >
+      {translate(lang, isPreparing ? 'print.preparing' : 'print.button')}
     </button>
   );
 }

@@ -11,7 +11,7 @@ import { eventCaption } from '../../src/i18n/event-text.ts';
 import type { Lang } from '../../src/domain/types.ts';
 import { loadTestEvent } from '../fixtures/events.ts';
 import { REAL_EVENT_DIR } from '../fixtures/real-data.ts';
-import { emulateMedia, openIdle, STATE_CEILING_MS, useBrowser, waitSettled } from './helpers.ts';
+import { emulateMedia, openIdle, settledCamera, STATE_CEILING_MS, useBrowser, waitSettled } from './helpers.ts';
 import { darkMarkHeightsPt, firstPageMap, longestDarkRunPt, mapRows, ptFromCssPx } from './printed-map.ts';
 
 const event = loadTestEvent(REAL_EVENT_DIR);
@@ -116,6 +116,28 @@ async function waitForHandoutEmptied(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="print-handout"]')?.childElementCount === 0, null, {
     timeout: STATE_CEILING_MS,
   });
+}
+
+/**
+ * The reader asks to print with Ctrl+P: no handout map exists before that (a second map costs
+ * every reader; src/map/print-frame.ts), the key waits for it, then the page prints
+ * (window.print, counted here; page.pdf() then prints what the browser would).
+ */
+async function askToPrint(page: Page): Promise<void> {
+  expect(await page.locator('.print-frame-host').count(), 'no handout map before the reader asks to print').toBe(0);
+  await page.evaluate(() => {
+    const w = window as unknown as { __printCalls: number };
+    w.__printCalls = 0;
+    window.print = () => void w.__printCalls++;
+  });
+  await page.keyboard.press('Control+P');
+  await page.waitForFunction(() => (window as unknown as { __printCalls: number }).__printCalls > 0, null, {
+    timeout: STATE_CEILING_MS,
+  });
+  expect(
+    await page.evaluate(() => (window as unknown as { __printFrameReady: () => boolean }).__printFrameReady()),
+    "Ctrl+P printed once the handout's map was ready",
+  ).toBe(true);
 }
 
 /** `page.pdf()` in `format`, read back and checked: every text, no control, the map, the fonts. */
@@ -237,6 +259,7 @@ describe.each(['en', 'ar'] as const)('the printed handout (%s)', (lang) => {
   it(`prints on ${FORMATS.join(' and ')}: every version, the comparison, the sources, the questions, the map, no controls; lays out within A4's width (${A4_CONTENT_PX} px) for print: nothing cut off, no control, no type under 10 pt; the Print handout button calls window.print()`, async () => {
     const s = await openIdle(browser, WIDE, `?lang=${lang}`);
     const { page } = s;
+    await askToPrint(page);
     for (const [i, format] of FORMATS.entries()) {
       if (i > 0) await waitSettled(page);
       await expectPrintedPdf(page, lang, format);
@@ -279,17 +302,110 @@ async function expectPrintedMap(page: Page, how: string): Promise<string> {
   );
 }
 
+/** What the app reports of the last printed map's drawing (src/map/map-handle.ts's PrintReport). */
+interface PrintReport {
+  drawnBy: 'print-frame' | 'reader-map';
+  frame: { width: number; height: number; scale: number; zoom: number; bounds: [number, number, number, number] };
+  tilesLoaded: boolean;
+  symbolTextPx: number[];
+  labels: { text: string; box: { x: number; y: number; width: number; height: number }; fontPx: number }[];
+}
+
+async function printReport(page: Page): Promise<PrintReport> {
+  const report = await page.evaluate(() => (window as unknown as { __printedMap: () => unknown }).__printedMap());
+  expect(report, 'window.__printedMap() after a print').not.toBeNull();
+  return report as PrintReport;
+}
+
+/** The names a reader sees on the map on screen now (places' labels, claims' badges). */
+async function namesOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="map"] :is(.place-marker-label, .claim-marker)')]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'visible')
+      .map((el) => el.textContent!.trim()),
+  );
+}
+
+/**
+ * The printed map frames the whole event whatever the screen showed (issue 24, item 8): the
+ * opening view's bounds inside the printed frame, every claim's badge and every place of the
+ * event named inside the map, every name and the canvas's own names (country names, the 55 km
+ * zone's) at 8 pt or more on paper; and the reader's map is where it was.
+ */
+function expectFramesTheEvent(report: PrintReport, lang: Lang, how: string): string[] {
+  const [west, south, east, north] = report.frame.bounds;
+  const [[homeWest, homeSouth], [homeEast, homeNorth]] = event.view.bounds;
+  expect(
+    [west <= homeWest, south <= homeSouth, east >= homeEast, north >= homeNorth],
+    `the opening view's bounds inside the printed frame (${how})`,
+  ).toEqual([true, true, true, true]);
+  const mapWidth = report.frame.width * report.frame.scale;
+  const mapHeight = report.frame.height * report.frame.scale;
+  expect(mapWidth, `the printed frame's width in paper px (${how})`).toBeCloseTo(A4_CONTENT_PX, 0);
+  const inside = report.labels.filter(
+    ({ box }) => box.x >= 0 && box.y >= 0 && box.x + box.width <= mapWidth + 0.5 && box.y + box.height <= mapHeight + 0.5,
+  );
+  const printed = inside.map((l) => squash(l.text));
+  const badge = squash(dictionaries[lang]['map.claimBadge']);
+  const badges = event.parties.filter((p) => !printed.some((t) => t.includes(badge) && t.includes(squash(p.shortName[lang]))));
+  expect(
+    badges.map((p) => p.id),
+    `claims' badges not on the printed map (${how})`,
+  ).toEqual([]);
+  const places = event.places.filter(
+    (p) => p.role === 'event' && p.geometry.type === 'Point' && !printed.some((t) => t.includes(squash(p.name[lang]))),
+  );
+  expect(
+    places.map((p) => p.id),
+    `the event's places not named on the printed map (${how})`,
+  ).toEqual([]);
+  const small = report.labels.filter((l) => l.fontPx < PRINT_MIN_TEXT_PX - 0.01).map((l) => `${l.text} ${l.fontPx}px`);
+  expect(small, `names under 8 pt on paper (${how})`).toEqual([]);
+  expect(Math.min(...report.symbolTextPx), `the canvas's own names on paper, px (${how})`).toBeGreaterThanOrEqual(
+    PRINT_MIN_TEXT_PX - 0.01,
+  );
+  return inside.map((l) => l.text).sort();
+}
 describe.each(['en', 'ar'] as const)('the printed map (%s)', (lang) => {
-  it('from a 1920 px screen, printed as the browser prints and with the print medium: the map across the page, its names at 8 pt or more, a scale bar', async () => {
-    const s = await openIdle(browser, { width: 1920, height: 1080 }, `?lang=${lang}`);
-    const { page } = s;
-    console.log(await expectPrintedMap(page, `${lang} default print`));
-    await waitForHandoutEmptied(page);
-    await waitSettled(page);
-    await emulateMedia(page, { media: 'print' });
-    await page.waitForSelector('[data-testid="print-map-image"]', { state: 'attached', timeout: STATE_CEILING_MS });
-    console.log(await expectPrintedMap(page, `${lang} print medium`));
-    s.expectClean();
+  it("frames the whole event at the page's width from a 1920 px screen, a 375 px phone and a zoomed-in 1280 px screen, in both print paths: every claim and place named, every name at 8 pt or more, a scale bar, the reader's map left where it was", async () => {
+    const names: Record<string, string[]> = {};
+    const screens = [
+      { how: '1920 px', viewport: { width: 1920, height: 1080 }, query: '', printMedium: true },
+      { how: '375 px', viewport: { width: 375, height: 740 }, query: '', printMedium: false },
+      // Zoomed in on SANA's area, SOHR's and the coalition's out of view.
+      { how: 'zoomed in', viewport: WIDE, query: '&party=syrian-government&map=8.5/34.63/38.872', printMedium: true },
+    ];
+    for (const { how, viewport, query, printMedium } of screens) {
+      const s = await openIdle(browser, viewport, `?lang=${lang}${query}`);
+      const { page } = s;
+      await waitSettled(page);
+      await askToPrint(page);
+      const camera = await settledCamera(page);
+      const onScreen = await namesOnScreen(page);
+      console.log(await expectPrintedMap(page, `${lang} ${how}, default print`));
+      const report = await printReport(page);
+      expect(report.drawnBy, `the map that drew the printed one (${how})`).toBe('print-frame');
+      expect(report.tilesLoaded, `every tile of the printed frame loaded (${how})`).toBe(true);
+      names[how] = expectFramesTheEvent(report, lang, `${lang} ${how}`);
+      console.log(
+        `${lang} ${how}: frame ${JSON.stringify(report.frame)}, tiles loaded: ${report.tilesLoaded}; on screen: ${onScreen.join(' | ')}; on paper: ${names[how].join(' | ')}`,
+      );
+      await waitForHandoutEmptied(page);
+      await waitSettled(page);
+      expect(await settledCamera(page), `the reader's camera after printing (${how})`).toBe(camera);
+      if (printMedium) {
+        await emulateMedia(page, { media: 'print' });
+        await page.waitForSelector('[data-testid="print-map-image"]', { state: 'attached', timeout: STATE_CEILING_MS });
+        console.log(await expectPrintedMap(page, `${lang} ${how}, print medium`));
+        expectFramesTheEvent(await printReport(page), lang, `${lang} ${how}, print medium`);
+        await emulateMedia(page, { media: 'screen' });
+        await waitForHandoutEmptied(page);
+      }
+      s.expectClean();
+    }
+    // One frame, one rule: the same names on paper from every screen.
+    expect(names['375 px'], 'names printed from a phone and from 1920 px').toEqual(names['1920 px']);
+    expect(names['zoomed in'], 'names printed zoomed in and from 1920 px').toEqual(names['1920 px']);
   });
 });
 
