@@ -18,7 +18,8 @@ function setUp(size = { clientWidth: 320, clientHeight: 320 }) {
 
 describe('the camera binding on a resize', () => {
   it('frames the opening view again, at once, while the map shows it', () => {
-    const { fake, homeBounds, store } = setUp();
+    const { fake, homeBounds, store, container } = setUp({ clientWidth: 1440, clientHeight: 600 });
+    Object.assign(container, { clientWidth: 320, clientHeight: 320 });
     fake.fire('resize');
     expect(fake.callsTo('fitBounds')).toEqual([
       { method: 'fitBounds', args: [flatBounds(homeBounds), { padding: HOME_PADDING, duration: 0, essential: false }] },
@@ -26,23 +27,32 @@ describe('the camera binding on a resize', () => {
     expect(store.getState().view.isHomeCamera).toBe(true);
   });
 
+  it('leaves the view exactly as it is when only the pixel ratio changed (the size is the same)', () => {
+    const { fake } = setUp();
+    fake.fire('resize');
+    expect(fake.callsTo('fitBounds')).toEqual([]);
+  });
+
   it("keeps the reader's camera once they have moved the map, and a framed claim", () => {
-    const { fake, store } = setUp();
+    const { fake, store, container } = setUp();
     fake.fire('movestart', { originalEvent: { type: 'mousedown' } });
     fake.fire('moveend');
+    container.clientWidth = 375;
     fake.fire('resize');
     expect(fake.callsTo('fitBounds')).toEqual([]);
 
     const again = setUp();
     again.store.getState().showParty(again.store.getState().event.parties[0]!.id);
     const framed = again.fake.callsTo('fitBounds').length;
+    again.container.clientWidth = 375;
     again.fake.fire('resize');
     expect(again.fake.callsTo('fitBounds')).toHaveLength(framed);
     expect(store.getState().view.isHomeCamera).toBe(false);
   });
 
   it('fits nothing into a map laid out to no size, and stops listening when unbound', () => {
-    const { fake, unbind, container } = setUp({ clientWidth: 320, clientHeight: 0 });
+    const { fake, unbind, container } = setUp();
+    container.clientHeight = 0;
     fake.fire('resize');
     expect(fake.callsTo('fitBounds')).toEqual([]);
     unbind();

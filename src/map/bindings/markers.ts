@@ -254,7 +254,11 @@ function placeAllLabels(
       button.style.setProperty('--label-dy', `${dy}px`);
     };
     // A context town whose dot the edge cuts is left out whole: a fragment of a dot is no place.
-    const cut = place.role === 'context' && !contains(bounds, dotBox ?? rect(point.x, point.y, 0, 0));
+    // So is one whose dot a map control covers (presentation's large "Reset view" over Deir
+    // ez-Zor): a target under another cannot be read or pressed (WCAG 2.5.8).
+    const dotOrPoint = dotBox ?? rect(point.x, point.y, 0, 0);
+    const cut =
+      place.role === 'context' && (!contains(bounds, dotOrPoint) || controls.some((control) => intersects(control, dotOrPoint)));
     button.classList.toggle('place-marker--edge', cut);
     if (!inView(point) || cut) {
       show(null, 0, 0); // its place is off the map: its name would hang in from the edge
