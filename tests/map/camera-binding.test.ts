@@ -4,12 +4,24 @@ import { claimBounds } from '../../src/domain/geometry.ts';
 import { createFakeMap, flatBounds } from './fake-map.ts';
 import { createCountedStore } from './test-store.ts';
 
-const CAMERA_METHODS = ['fitBounds', 'jumpTo', 'easeTo', 'getCenter', 'getZoom', 'getBearing', 'on', 'off'] as const;
+const CAMERA_METHODS = [
+  'fitBounds',
+  'jumpTo',
+  'easeTo',
+  'getCenter',
+  'getZoom',
+  'getBearing',
+  'getContainer',
+  'on',
+  'off',
+] as const;
 const MOVES = ['fitBounds', 'jumpTo', 'easeTo'];
 
 function setUp({ reducedMotion = false } = {}) {
   const { store, activeSubscriptions } = createCountedStore();
-  const fake = createFakeMap<(typeof CAMERA_METHODS)[number]>(CAMERA_METHODS);
+  // The map's box, read for the resize rule (camera-resize.test.ts); it never changes here.
+  const container = { clientWidth: 800, clientHeight: 600 };
+  const fake = createFakeMap<(typeof CAMERA_METHODS)[number]>(CAMERA_METHODS, { stubs: { getContainer: () => container } });
   const homeBounds = store.getState().event.view.bounds;
   const unbind = bindCamera(fake.map as CameraMap, store, { homeBounds, prefersReducedMotion: () => reducedMotion });
   const moves = () => fake.calls.filter((c) => MOVES.includes(c.method));
@@ -92,7 +104,7 @@ describe('the camera binding', () => {
   it('carries out a request made before the map existed, at once and without a flight', () => {
     const { store } = createCountedStore();
     store.getState().requestCamera({ kind: 'camera', camera: { center: [39, 35], zoom: 8, bearing: 0 } }, { animate: true });
-    const fake = createFakeMap(CAMERA_METHODS);
+    const fake = createFakeMap(CAMERA_METHODS, { stubs: { getContainer: () => ({ clientWidth: 800, clientHeight: 600 }) } });
     bindCamera(fake.map as CameraMap, store, {
       homeBounds: store.getState().event.view.bounds,
       prefersReducedMotion: () => false,
