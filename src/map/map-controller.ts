@@ -22,7 +22,7 @@ import { ZOOM_RANGE } from '../domain/camera.ts';
 import { basemapUrls } from '../domain/event-data.ts';
 import { LANG_DIR, translate } from '../i18n/index.ts';
 import { buildEventSources } from './event-sources.ts';
-import { buildMapStyle, labelFontRequests, LAYER_IDS, PALETTES, patternImage, patternImageId } from './map-style.ts';
+import { buildMapStyle, labelFontRequests, PALETTES, patternImage, patternImageId } from './map-style.ts';
 import { claimWeights } from './ink.ts';
 import { WebGLUnavailableError } from './errors.ts';
 import { ResetViewControl } from './reset-view-control.ts';
@@ -32,13 +32,12 @@ import { createPrintFrame, type PrintFrame } from './print-frame.ts';
 import { exportMapPng, drawMapNow, drawPrintMapNow } from './png-export.ts';
 import { exportContent, exportFileName } from './png-export-layout.ts';
 import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
-import { bindSelection, SELECTED_PARTY_STATE } from './bindings/selection.ts';
+import { SELECTED_PARTY_STATE } from './bindings/selection.ts';
+import { bindLoadedStyle } from './bindings/loaded-style.ts';
 import { bindMarkers } from './bindings/markers.ts';
 import { bindLocale, mapLibreLocale } from './bindings/locale.ts';
 import { bindContextLoss } from './bindings/context-loss.ts';
 import { bindPageGestures, PAGE_GESTURES_MEDIA } from './bindings/page-gestures.ts';
-import { bindLayers } from './bindings/layers.ts';
-import { bindGaps } from './bindings/gaps.ts';
 import { bindTextScale } from './bindings/text-scale.ts';
 import type { Unbind } from './bindings/types.ts';
 
@@ -181,7 +180,6 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
     });
   }
 
-  const claimLayerIds = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
   // The handout's map, off screen in the paper's frame (print-frame.ts): made only when the
   // reader means to print (preparePrint), never for every reader.
   let printFrame: PrintFrame | null = null;
@@ -193,17 +191,7 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
   let unbindAfterLoad: Unbind[] = [];
   // Global state, layout properties and rendered features need the style: these bind once it has loaded.
   const handleLoad = () => {
-    unbindAfterLoad = [
-      bindSelection(map, store, claimLayerIds),
-      bindLayers(map, store, {
-        claims: claimLayerIds,
-        rings: [LAYER_IDS.contextRingLine, LAYER_IDS.contextRingLabel],
-        context: [],
-        gaps: [LAYER_IDS.gapLine],
-      }),
-      bindGaps(map, store),
-      bindTextScale(map, store),
-    ];
+    unbindAfterLoad = [...bindLoadedStyle(map, store), bindTextScale(map, store)];
   };
   map.once('idle', handleFirstIdle);
   map.once('load', handleLoad);

@@ -14,14 +14,13 @@
 import { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppStore } from '../store/app-store.ts';
 import { basemapUrls } from '../domain/event-data.ts';
-import { buildMapStyle, LAYER_IDS, PALETTES, patternImage, patternImageId } from './map-style.ts';
+import { buildMapStyle, PALETTES, patternImage, patternImageId } from './map-style.ts';
 import type { EventSources } from './event-sources.ts';
 import { claimWeights } from './ink.ts';
 import { HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
-import { bindSelection, SELECTED_PARTY_STATE } from './bindings/selection.ts';
+import { SELECTED_PARTY_STATE } from './bindings/selection.ts';
+import { bindLoadedStyle } from './bindings/loaded-style.ts';
 import { bindMarkers } from './bindings/markers.ts';
-import { bindLayers } from './bindings/layers.ts';
-import { bindGaps } from './bindings/gaps.ts';
 import type { Unbind } from './bindings/types.ts';
 import { PRINT_MAP_HEIGHT_PX, PRINT_RESOLUTION, PRINT_WIDTH_PX } from './png-export.ts';
 
@@ -89,22 +88,12 @@ export function createPrintFrame(store: AppStore, sources: EventSources): PrintF
     });
   }
 
-  const claimLayerIds = [LAYER_IDS.claimFill, ...event.parties.map((p) => LAYER_IDS.claimOutline(p.id))];
   let unbind: Unbind[] = [bindMarkers(map, store, sources)];
   let isReady = false;
   let markReady: () => void = () => undefined;
   const whenReady = new Promise<void>((resolve) => (markReady = resolve));
   map.once('load', () => {
-    unbind.push(
-      bindSelection(map, store, claimLayerIds),
-      bindLayers(map, store, {
-        claims: claimLayerIds,
-        rings: [LAYER_IDS.contextRingLine, LAYER_IDS.contextRingLabel],
-        context: [],
-        gaps: [LAYER_IDS.gapLine],
-      }),
-      bindGaps(map, store),
-    );
+    unbind.push(...bindLoadedStyle(map, store));
     // The names are measured once the page's styles apply in here: a resize lays them out again.
     void Promise.all(sheets).then(() => {
       map.resize();
