@@ -1,7 +1,9 @@
 // Cards come first: the versions are readable while the lazily loaded map chunk is still on its way.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { event } from './geo.ts';
-import { MAP, PARTIES, card, mapState, useBrowser, waitForMapState, within } from './helpers.ts';
+import { MAP, PARTIES, baseUrl, card, mapState, useBrowser, waitForMapState, within } from './helpers.ts';
 
 const browser = useBrowser();
 const HOLD_MS = 3000;
@@ -172,4 +174,96 @@ describe('loading order', () => {
       s.expectClean();
     }
   });
+
+  it("shows no other page while the HTML is still arriving: the URL's language and mode from the first paint", async () => {
+    // The document stops after the first language's reader page (as on a slow connection, where
+    // Chromium paints what it has): the inline script in <head> has run, the swap has not.
+    const held = await heldDocumentServer('<template id="prerendered-reader-');
+    try {
+      const variants = [
+        { query: '', shown: true, header: true },
+        { query: '?lang=ar', shown: false, header: true },
+        { query: '?embed=1', shown: false, header: true },
+        { query: '?present=1', shown: true, header: false },
+        { query: '?present=1&chapter=4', shown: true, header: false },
+      ];
+      for (const { query, shown, header } of variants) {
+        const s = await (await browser()).newSession({ width: 600, height: 800 }, held.url);
+        const { page } = s;
+        const release = held.nextHold();
+        await s.open(query, 'commit');
+        await page.waitForFunction(() => document.querySelector('#root .app-header'), null, { timeout: 30_000 });
+        const partial = await page.evaluate(() => ({
+          parsing: document.readyState === 'loading',
+          rootVisible: getComputedStyle(document.getElementById('root')!).visibility === 'visible',
+          headerShown: getComputedStyle(document.querySelector('#root .app-header')!).display !== 'none',
+        }));
+        const what = `${query || 'the reader page'} with half its HTML`;
+        expect(partial.parsing, `${what}: the document is still arriving`).toBe(true);
+        expect(partial.rootVisible, `${what}: the first language's reader page ${shown ? 'shown' : 'hidden'}`).toBe(shown);
+        expect(partial.headerShown, `${what}: its header ${header ? 'shown' : 'hidden'}`).toBe(header);
+        release();
+        await page.waitForFunction(() => document.readyState !== 'loading', null, { timeout: 30_000 });
+        const whole = await page.evaluate(() => ({
+          rootVisible: getComputedStyle(document.getElementById('root')!).visibility === 'visible',
+          lang: document.documentElement.lang,
+          mode: document.getElementById('root')!.dataset.mode,
+        }));
+        expect(whole.rootVisible, `${query}: the page shown once the HTML is in`).toBe(true);
+        expect(whole.lang, `${query}: the page's language`).toBe(query.includes('lang=ar') ? 'ar' : 'en');
+        expect(whole.mode, `${query}: the page's mode`).toBe(query.includes('embed') ? 'embed' : 'reader');
+        await page.close();
+      }
+    } finally {
+      await held.close();
+    }
+  });
 });
+
+/**
+ * A server in front of the build whose index.html stops before `marker` until the test releases
+ * it; every other file is passed through.
+ */
+async function heldDocumentServer(
+  marker: string,
+): Promise<{ url: string; nextHold: () => () => void; close: () => Promise<void> }> {
+  const upstream = baseUrl();
+  let release: () => void = () => undefined;
+  let gate = Promise.resolve();
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const answer = await fetch(new URL(`.${path}`, upstream));
+      const body = Buffer.from(await answer.arrayBuffer());
+      const type = answer.headers.get('content-type') ?? 'application/octet-stream';
+      if (!type.startsWith('text/html')) {
+        res.writeHead(answer.status, { 'content-type': type });
+        res.end(body);
+        return;
+      }
+      const html = body.toString('utf8');
+      const cut = html.indexOf(marker);
+      if (cut < 0) throw new Error(`the built index.html has no ${marker}`);
+      res.writeHead(answer.status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.write(html.slice(0, cut));
+      await gate;
+      res.end(html.slice(cut));
+    })().catch((error: unknown) => {
+      res.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    nextHold: () => {
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => release();
+    },
+    close: () => {
+      release();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

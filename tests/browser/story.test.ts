@@ -16,6 +16,7 @@ import {
   appState,
   axeViolations,
   openIdle,
+  waitForMapState,
   useBrowser,
   waitSettled,
   type AppStateSnapshot,
@@ -382,11 +383,30 @@ describe('the guided story', () => {
     });
   }
 
-  it('presentation mode at 1920×1080: body text ≥ 28 px, map labels ≥ 20 px, no page header; Page Down steps; the pointer hides when it rests; Esc leaves it', async () => {
-    const s = await openIdle(browser, { width: 1920, height: 1080 }, '?present=1');
+  it('presentation mode at 1920×1080: nothing moves as it starts; body text ≥ 28 px, map labels ≥ 20 px, no page header; Page Down steps; the pointer hides when it rests; Esc leaves it', async () => {
+    const s = await (await browser()).newSession({ width: 1920, height: 1080 });
     const { page } = s;
+    await page.addInitScript(() => {
+      const w = window as unknown as { __layoutShifts: { value: number; node: string }[] };
+      w.__layoutShifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+          const node = entry.sources?.[0]?.node;
+          w.__layoutShifts.push({ value: entry.value, node: node instanceof Element ? node.className : String(node?.nodeName) });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await s.open('?present=1');
+    await waitForMapState(page, 'idle');
     const opened = await waitForChapter(page, 0, null);
     expect(opened.story.presenting).toBe(true);
+    // The story replaces the prerendered versions in the same panel: a change of its content,
+    // not a move (Chromium reported the whole panel sliding in from the left, CLS 0.48).
+    const shifts = await page.evaluate(
+      () => (window as unknown as { __layoutShifts: { value: number; node: string }[] }).__layoutShifts,
+    );
+    const shifted = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    expect(shifted, `layout shifts as presentation mode starts: ${JSON.stringify(shifts)}`).toBeLessThan(0.05);
     const sizes = await page.evaluate(() => {
       const px = (sel: string) => [...document.querySelectorAll(sel)].map((el) => parseFloat(getComputedStyle(el).fontSize));
       return {

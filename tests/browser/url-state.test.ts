@@ -222,14 +222,16 @@ describe('hydration and hostile URLs (React development build)', () => {
         dialogs++;
         void d.dismiss();
       });
-      // Remember the prerendered heading before any module script runs: hydration keeps the
-      // same element, a client render would replace it.
+      // Remember the prerendered heading as the page's inline script adds the app's scripts
+      // (after it has shown the URL's language and mode), before they run: hydration keeps
+      // the same element, a client render would replace it.
       await page.addInitScript(() => {
-        document.addEventListener('readystatechange', () => {
-          if (document.readyState === 'interactive') {
-            (window as unknown as { __prerendered: Element | null }).__prerendered = document.querySelector('#root h1');
-          }
-        });
+        new MutationObserver((records, observer) => {
+          const added = records.flatMap((record) => [...record.addedNodes]);
+          if (!added.some((node) => node instanceof HTMLScriptElement && node.type === 'module')) return;
+          observer.disconnect();
+          (window as unknown as { __prerendered: Element | null }).__prerendered = document.querySelector('#root h1');
+        }).observe(document, { childList: true, subtree: true });
       });
       await s.open(url);
       await waitForMapState(page, 'idle');
