@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindLayers, type LayersMap } from '../../src/map/bindings/layers.ts';
+import { bindHiddenLayersAttribute, bindLayers, type HiddenLayersMap, type LayersMap } from '../../src/map/bindings/layers.ts';
 import { createFakeMap } from './fake-map.ts';
 import { createCountedStore } from './test-store.ts';
 
@@ -14,11 +14,9 @@ const LAYER_IDS = {
 function setUp(before: (store: ReturnType<typeof createCountedStore>['store']) => void = () => {}) {
   const { store, activeSubscriptions } = createCountedStore();
   before(store);
-  const container = { dataset: {} as Record<string, string> };
   const layout: Record<string, string | undefined> = { 'gap-line': 'none' };
-  const fake = createFakeMap(['setLayoutProperty', 'getLayoutProperty', 'getContainer'] as const, {
+  const fake = createFakeMap(['setLayoutProperty', 'getLayoutProperty'] as const, {
     stubs: {
-      getContainer: () => container,
       getLayoutProperty: (id: unknown) => layout[String(id)],
       setLayoutProperty: (id: unknown, _name: unknown, value: unknown) => {
         layout[String(id)] = String(value);
@@ -26,20 +24,19 @@ function setUp(before: (store: ReturnType<typeof createCountedStore>['store']) =
     },
   });
   const unbind = bindLayers(fake.map as LayersMap, store, LAYER_IDS);
-  return { store, fake, unbind, container, activeSubscriptions };
+  return { store, fake, unbind, activeSubscriptions };
 }
 
 const visibilityCalls = (fake: ReturnType<typeof setUp>['fake']) => fake.callsTo('setLayoutProperty').map((c) => c.args);
 
 describe('the layers binding', () => {
-  it('changes nothing the map already shows when it binds (a change would re-tile the source), and marks the container', () => {
-    const { fake, container } = setUp();
+  it('changes nothing the map already shows when it binds (a change would re-tile the source)', () => {
+    const { fake } = setUp();
     expect(visibilityCalls(fake)).toEqual([]);
-    expect(container.dataset.hiddenLayers).toBe('gaps');
   });
 
   it("applies the switches that differ from the map's when it binds: a link's layers", () => {
-    const { fake, container } = setUp((store) => {
+    const { fake } = setUp((store) => {
       store.getState().setLayer('rings', false);
       store.getState().setLayer('gaps', true);
     });
@@ -48,11 +45,10 @@ describe('the layers binding', () => {
       ['ring-label', 'visibility', 'none'],
       ['gap-line', 'visibility', 'visible'],
     ]);
-    expect(container.dataset.hiddenLayers).toBe('rings');
   });
 
-  it('turns one switch into exactly its own layers, and marks the container for the HTML markers', () => {
-    const { store, fake, container } = setUp();
+  it('turns one switch into exactly its own layers', () => {
+    const { store, fake } = setUp();
     const before = fake.callsTo('setLayoutProperty').length;
     store.getState().setLayer('rings', false);
     expect(visibilityCalls(fake).slice(before)).toEqual([
@@ -61,7 +57,6 @@ describe('the layers binding', () => {
     ]);
     store.getState().setLayer('context', false);
     expect(fake.callsTo('setLayoutProperty').length, 'context has no canvas layer').toBe(before + 2);
-    expect(container.dataset.hiddenLayers).toBe('rings context gaps');
     store.getState().setLayer('context', false);
     store.getState().setMapStatus('idle');
     expect(fake.callsTo('setLayoutProperty').length, 'nothing for an unchanged switch').toBe(before + 2);
@@ -73,6 +68,37 @@ describe('the layers binding', () => {
     const before = fake.calls.length;
     store.getState().setLayer('gaps', true);
     expect(fake.calls.length).toBe(before);
+    expect(activeSubscriptions()).toBe(0);
+  });
+});
+
+describe('the hidden layers attribute (for the HTML markers)', () => {
+  function setUpAttribute(before: (store: ReturnType<typeof createCountedStore>['store']) => void = () => {}) {
+    const { store, activeSubscriptions } = createCountedStore();
+    before(store);
+    const container = { dataset: {} as Record<string, string> };
+    const fake = createFakeMap(['getContainer'] as const, { stubs: { getContainer: () => container } });
+    const unbind = bindHiddenLayersAttribute(fake.map as HiddenLayersMap, store);
+    return { store, unbind, container, activeSubscriptions };
+  }
+
+  it('marks the container as it binds, before the style has loaded: the gaps are off at first, a link may turn off others', () => {
+    expect(setUpAttribute().container.dataset.hiddenLayers).toBe('gaps');
+    const linked = setUpAttribute((store) => {
+      store.getState().setLayer('rings', false);
+      store.getState().setLayer('gaps', true);
+    });
+    expect(linked.container.dataset.hiddenLayers).toBe('rings');
+  });
+
+  it('follows every switch, and stops on unbind', () => {
+    const { store, unbind, container, activeSubscriptions } = setUpAttribute();
+    store.getState().setLayer('rings', false);
+    store.getState().setLayer('context', false);
+    expect(container.dataset.hiddenLayers).toBe('rings context gaps');
+    unbind();
+    store.getState().setLayer('context', true);
+    expect(container.dataset.hiddenLayers).toBe('rings context gaps');
     expect(activeSubscriptions()).toBe(0);
   });
 });

@@ -1,15 +1,18 @@
 /**
  * The legend's layer switches → the map. Canvas layers are shown and hidden with one
- * `setLayoutProperty('visibility')` each (never removed and re-added); the HTML markers drawn
- * over the canvas follow a `data-hidden-layers` attribute on the map's container, which the
- * stylesheet reads. Binds once the style has loaded (layout properties need it).
+ * `setLayoutProperty('visibility')` each (never removed and re-added), once the style has loaded
+ * (layout properties need it). The HTML markers drawn over the canvas follow a
+ * `data-hidden-layers` attribute on the map's container, which the stylesheet reads: that one is
+ * bound with the map, before its first label layout (bindings/markers.ts measures the markers
+ * as shown, and a late attribute would move the rings' canvas label once the map had drawn).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppStore } from '../../store/app-store.ts';
 import { MAP_LAYERS, type LayerVisibility, type MapLayer } from '../../domain/layers.ts';
 import type { Unbind } from './types.ts';
 
-export type LayersMap = Pick<MapLibreMap, 'setLayoutProperty' | 'getLayoutProperty' | 'getContainer'>;
+export type LayersMap = Pick<MapLibreMap, 'setLayoutProperty' | 'getLayoutProperty'>;
+export type HiddenLayersMap = Pick<MapLibreMap, 'getContainer'>;
 
 /** The style's layer ids behind each switch (a switch may also hide HTML markers, by attribute). */
 export type LayerIds = Readonly<Record<MapLayer, readonly string[]>>;
@@ -24,8 +27,16 @@ export function bindLayers(map: LayersMap, store: AppStore, layerIds: LayerIds):
         if (isShown(id) !== layers[layer]) map.setLayoutProperty(id, 'visibility', layers[layer] ? 'visible' : 'none');
       }
     }
-    map.getContainer().dataset.hiddenLayers = MAP_LAYERS.filter((layer) => !layers[layer]).join(' ');
   };
   apply(store.getState().view.layers);
   return store.subscribe((s) => s.view.layers, apply);
+}
+
+/** The switched-off layers, on the map's container for the HTML markers (and the stylesheet). */
+export function bindHiddenLayersAttribute(map: HiddenLayersMap, store: AppStore): Unbind {
+  const mark = (layers: LayerVisibility) => {
+    map.getContainer().dataset.hiddenLayers = MAP_LAYERS.filter((layer) => !layers[layer]).join(' ');
+  };
+  mark(store.getState().view.layers);
+  return store.subscribe((s) => s.view.layers, mark);
 }
