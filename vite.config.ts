@@ -15,14 +15,14 @@ import {
   validateDataPlugin,
 } from './scripts/vite-plugins/index.ts';
 
+import { BROWSER_WORKERS } from './tests/browser/workers.ts';
+
 const SCREENSHOTS = 'tests/browser/screenshots.test.ts';
 /** What every project run in headless Chromium shares (see tests/browser/README.md). */
 const BROWSER = {
   environment: 'node' as const,
   globalSetup: ['tests/browser/global-setup.ts'],
-  // One file at a time: the browser tests are bound by this machine's CPU (WebGL in SwiftShader),
-  // so files side by side only slow each other down.
-  fileParallelism: false,
+  // Files side by side, each worker with its own Chromium (tests/browser/workers.ts).
   // Ceilings for a loaded machine, not timings: tests wait for states (tests/browser/helpers.ts).
   testTimeout: 120_000,
   hookTimeout: 120_000,
@@ -54,6 +54,8 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.woff2') ? false : undefined),
   },
   test: {
+    // Vitest's default on 2 cores is one worker: every file, unit or browser, one after another.
+    maxWorkers: BROWSER_WORKERS,
     projects: [
       {
         extends: true,

@@ -290,6 +290,9 @@ async function expectDarkInset(page: Page, lang: 'en' | 'ar'): Promise<void> {
   await page.locator(selectButton(party)).click();
   const inset = page.locator(`${card(party)} [data-testid="claim-inset"]`);
   await inset.waitFor({ state: 'visible', timeout: STATE_CEILING_MS });
+  // The basemap's files arrive after the inset is shown (later on a loaded machine): until then
+  // the claim's own area is the only path.
+  await inset.locator('[data-ground="land"]').first().waitFor({ state: 'attached', timeout: STATE_CEILING_MS });
   const drawn = await inset.evaluate((figure) => {
     const attr = (selector: string, name: string) => figure.querySelector(selector)?.getAttribute(name) ?? null;
     const svg = figure.querySelector('svg')!.getBoundingClientRect();

@@ -10,6 +10,7 @@ import { chromium, type BrowserServer } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { missingPrerequisites } from '../../scripts/prerequisites.mjs';
 import { FICTIONAL_EVENT_DIR } from '../fixtures/events.ts';
+import { BROWSER_WORKERS } from './workers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,8 +20,8 @@ declare module 'vitest' {
     fictionalUrl: string;
     /** The folder that build was written to, for tests that read the built files. */
     fictionalDist: string;
-    /** The run's one Chromium (tests/browser/helpers.ts connects to it), or why it did not start. */
-    chromium: { wsEndpoint?: string; error?: string };
+    /** The run's Chromiums, one per worker (tests/browser/helpers.ts connects to its own), or why they did not start. */
+    chromium: { wsEndpoints?: string[]; error?: string };
   }
 }
 
@@ -43,28 +44,37 @@ function build(extraArgs: readonly string[] = [], event?: string): void {
 }
 
 /**
- * One Chromium for the whole run: every test file connects to it and makes a context per test.
+ * One Chromium per test worker (BROWSER_WORKERS, vite.config.ts): each file connects to its
+ * worker's and makes a context per test. Each has its own GPU process, whose main thread is
+ * where a SwiftShader page spends most of its time; two files sharing one queue there.
  * A launch that fails is handed to the tests as its message, so that each fails with it.
  */
-async function startChromium(): Promise<{ server: BrowserServer | null; provided: { wsEndpoint?: string; error?: string } }> {
+async function startChromiums(
+  count: number,
+): Promise<{ servers: BrowserServer[]; provided: { wsEndpoints?: string[]; error?: string } }> {
   const missing = missingPrerequisites().filter((m) => m.package === 'chromium');
-  if (missing.length) return { server: null, provided: { error: missing[0]!.message } };
-  try {
-    const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
-    return { server, provided: { wsEndpoint: server.wsEndpoint() } };
-  } catch (err) {
+  if (missing.length) return { servers: [], provided: { error: missing[0]!.message } };
+  const launches = Array.from({ length: count }, () =>
+    chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] }),
+  );
+  const settled = await Promise.allSettled(launches);
+  const servers = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(servers.map((server) => server.close().catch(() => undefined)));
     return {
-      server: null,
+      servers: [],
       provided: {
-        error: `Chromium could not be launched (${CHROMIUM_PATH} ${CHROMIUM_ARGS.join(' ')}): ${(err as Error).message}`,
+        error: `Chromium could not be launched (${CHROMIUM_PATH} ${CHROMIUM_ARGS.join(' ')}): ${(failed.reason as Error).message}`,
       },
     };
   }
+  return { servers, provided: { wsEndpoints: servers.map((server) => server.wsEndpoint()) } };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const browser = await startChromium();
-  project.provide('chromium', browser.provided);
+  const browsers = await startChromiums(BROWSER_WORKERS);
+  project.provide('chromium', browsers.provided);
   const haveBuild = existsSync(`${dist}index.html`);
   const alreadyBuilt = process.env.BUILD_DONE === '1' || process.env.SKIP_BUILD !== undefined;
   if (!haveBuild || !alreadyBuilt) build();
@@ -101,7 +111,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('fictionalDist', fictionalDist);
 
   return async () => {
-    await browser.server?.close();
+    await Promise.all(browsers.servers.map((server) => server.close()));
     await server.close();
     await fictionalServer.close();
     rmSync(snapshot, { recursive: true, force: true });

@@ -90,9 +90,11 @@ export class TestBrowser {
 
   static async launch(extraArgs: readonly string[] = [], options: BrowserOptions = {}): Promise<TestBrowser> {
     if (extraArgs.length === 0) {
-      const { wsEndpoint, error } = inject('chromium');
-      if (!wsEndpoint) throw new Error(error ?? 'the global setup started no Chromium');
-      return new TestBrowser(await chromium.connect(wsEndpoint), options);
+      const { wsEndpoints, error } = inject('chromium');
+      if (!wsEndpoints?.length) throw new Error(error ?? 'the global setup started no Chromium');
+      // Vitest numbers its workers from 1 (VITEST_POOL_ID): each uses its own Chromium.
+      const worker = Math.max(1, Number(process.env.VITEST_POOL_ID) || 1);
+      return new TestBrowser(await chromium.connect(wsEndpoints[(worker - 1) % wsEndpoints.length]!), options);
     }
     const args = [...CHROMIUM_ARGS, ...extraArgs];
     try {
