@@ -142,7 +142,7 @@ function languageBootScript(entry: ServerEntry, defaultLang: Lang, fonts: Partia
     // The drawing of the map's opening view is in the first language's page only: it moves to
     // the page shown (src/map/map-placeholder.tsx; src/main.tsx hands it back to React).
     const drawing = root && root.querySelector('.map-placeholder > svg');
-    if (root && prerendered && (root.dataset.lang !== lang || root.dataset.mode !== mode)) {
+    if (root && prerendered) {
       const page = prerendered.content.cloneNode(true);
       const slot = page.querySelector('.map-placeholder');
       if (drawing && slot) slot.append(drawing);
@@ -177,7 +177,7 @@ function languageBootScript(entry: ServerEntry, defaultLang: Lang, fonts: Partia
   // The rest needs the whole body: the chosen page's template and the scripts' template.
   const whenParsed = () => {
     try {
-      showChosenPage();
+      if (swaps) showChosenPage();
     } finally {
       delete html.dataset.prerenderPending;
     }

@@ -35,7 +35,6 @@ import { bindCamera, HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
 import { SELECTED_PARTY_STATE } from './bindings/selection.ts';
 import { bindLoadedStyle } from './bindings/loaded-style.ts';
 import { bindMarkers } from './bindings/markers.ts';
-import { bindHiddenLayersAttribute } from './bindings/layers.ts';
 import { bindLocale, mapLibreLocale } from './bindings/locale.ts';
 import { bindContextLoss } from './bindings/context-loss.ts';
 import { bindPageGestures, PAGE_GESTURES_MEDIA } from './bindings/page-gestures.ts';
@@ -209,7 +208,6 @@ function build(container: HTMLElement, store: AppStore, rebuild: (lang: Lang) =>
       for (const unbindOne of unbindAfterLoad) unbindOne();
     },
     bindCamera(map, store, { homeBounds: event.view.bounds, prefersReducedMotion }),
-    bindHiddenLayersAttribute(map, store),
     bindMarkers(map, store, sources),
     bindContextLoss(map, store),
     // An embed has cooperative gestures from the start (the host page scrolls past it).

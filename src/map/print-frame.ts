@@ -21,7 +21,6 @@ import { HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
 import { SELECTED_PARTY_STATE } from './bindings/selection.ts';
 import { bindLoadedStyle } from './bindings/loaded-style.ts';
 import { bindMarkers } from './bindings/markers.ts';
-import { bindHiddenLayersAttribute } from './bindings/layers.ts';
 import type { Unbind } from './bindings/types.ts';
 import { PRINT_MAP_HEIGHT_PX, PRINT_RESOLUTION, PRINT_WIDTH_PX } from './png-export.ts';
 
@@ -89,7 +88,7 @@ export function createPrintFrame(store: AppStore, sources: EventSources): PrintF
     });
   }
 
-  let unbind: Unbind[] = [bindHiddenLayersAttribute(map, store), bindMarkers(map, store, sources)];
+  let unbind: Unbind[] = [bindMarkers(map, store, sources)];
   let isReady = false;
   let markReady: () => void = () => undefined;
   const whenReady = new Promise<void>((resolve) => (markReady = resolve));

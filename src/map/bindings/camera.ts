@@ -83,15 +83,15 @@ export function bindCamera(map: CameraMap, store: AppStore, env: CameraEnv): Unb
   const fitHome = () => map.fitBounds(toLngLatBounds(env.homeBounds), { padding: HOME_PADDING, duration: 0, essential: false });
   // The size the view was last framed for: MapLibre also fires 'resize' when only the pixel
   // ratio changes (the PNG export's drawing), which must leave the reader's view exactly as it is.
-  const sizeOf = () => `${map.getContainer().clientWidth}x${map.getContainer().clientHeight}`;
-  let framedSize = sizeOf();
+  const sizeOf = ({ clientWidth, clientHeight }: HTMLElement) => `${clientWidth}x${clientHeight}`;
+  let framedSize = sizeOf(map.getContainer());
   const handleResize = () => {
-    const size = sizeOf();
-    if (size === framedSize) return;
-    framedSize = size;
+    const box = map.getContainer();
+    if (sizeOf(box) === framedSize) return;
+    framedSize = sizeOf(box);
     if (!isHome || store.getState().view.cameraRequest) return;
     // A map laid out to nothing (hidden, or standing down) has no view to fit.
-    const { clientWidth, clientHeight } = map.getContainer();
+    const { clientWidth, clientHeight } = box;
     if (clientWidth > 2 * HOME_PADDING && clientHeight > 2 * HOME_PADDING) fitHome();
   };
 

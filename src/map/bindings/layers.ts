@@ -2,9 +2,9 @@
  * The legend's layer switches → the map. Canvas layers are shown and hidden with one
  * `setLayoutProperty('visibility')` each (never removed and re-added), once the style has loaded
  * (layout properties need it). The HTML markers drawn over the canvas follow a
- * `data-hidden-layers` attribute on the map's container, which the stylesheet reads: that one is
- * bound with the map, before its first label layout (bindings/markers.ts measures the markers
- * as shown, and a late attribute would move the rings' canvas label once the map had drawn).
+ * `data-hidden-layers` attribute on the map's container, which the stylesheet reads: the markers
+ * binding binds it with the map, before its first label layout (it measures the markers as
+ * shown, and a late attribute would move the rings' canvas label once the map had drawn).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppStore } from '../../store/app-store.ts';

@@ -33,6 +33,7 @@ import {
 } from '../label-placement.ts';
 import { COUNTRY_LABEL_LAYER, LABEL_FONT, RING_LABEL_TEXT, SOURCE_IDS, countryLabelText } from '../map-style.ts';
 import type { Unbind } from './types.ts';
+import { bindHiddenLayersAttribute } from './layers.ts';
 import { selectMapTextScale } from './text-scale.ts';
 
 /** Space kept free along the map's edges, and between two labels (px). */
@@ -98,6 +99,8 @@ interface Outcome {
 }
 
 export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSources): Unbind {
+  // Before the first label layout, which measures the markers as the switches leave them.
+  const unbindHiddenLayers = bindHiddenLayersAttribute(map, store);
   const { event, view } = store.getState();
   const lang = view.lang;
   const badges = claimMarkers(event, lang, sources, store);
@@ -185,6 +188,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   });
 
   return () => {
+    unbindHiddenLayers();
     unsubscribe();
     unsubscribeScale();
     cancelAnimationFrame(frame);
