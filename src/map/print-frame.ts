@@ -11,10 +11,10 @@
  * (no second "SANA: claimed place" for a keyboard, a screen reader or a page's selectors), and
  * the page's stylesheets are linked into it so that its names are set as the screen's are.
  */
-import { Map as MapLibreMap } from 'maplibre-gl';
+import { Map as MapLibreMap, type GeoJSONSource } from 'maplibre-gl';
 import type { AppStore } from '../store/app-store.ts';
 import { basemapUrls } from '../domain/event-data.ts';
-import { buildMapStyle, PALETTES, patternImage, patternImageId } from './map-style.ts';
+import { buildMapStyle, PALETTES, patternImage, patternImageId, SOURCE_IDS } from './map-style.ts';
 import type { EventSources } from './event-sources.ts';
 import { claimWeights } from './ink.ts';
 import { HOME_PADDING, toLngLatBounds } from './bindings/camera.ts';
@@ -94,8 +94,11 @@ export function createPrintFrame(store: AppStore, sources: EventSources): PrintF
   const whenReady = new Promise<void>((resolve) => (markReady = resolve));
   map.once('load', () => {
     unbind.push(...bindLoadedStyle(map, store));
-    // The names are measured once the page's styles apply in here: a resize lays them out again.
-    void Promise.all(sheets).then(() => {
+    // The names are measured once the page's styles apply in here and the border lines they keep
+    // clear of have come back from the worker (bindMarkers asked for them first, at style.load,
+    // so it has them by now): a resize lays them out again.
+    const borders = map.getSource<GeoJSONSource>(SOURCE_IDS.boundaryLines)?.getData();
+    void Promise.all([...sheets, borders]).then(() => {
       map.resize();
       map.once('idle', () => {
         isReady = true;

@@ -12,6 +12,7 @@
  * only its label text is hidden; a badge or an event place is always shown (moved the least,
  * and a country name it has to cover is taken off the canvas instead).
  */
+import type { GeoJSON, Position } from 'geojson';
 import { Marker, Popup, type GeoJSONSource, type Map as MapLibreMap, type PositionAnchor } from 'maplibre-gl';
 import type { AppStore } from '../../store/app-store.ts';
 import type { Lang, NewsEvent, Place } from '../../domain/types.ts';
@@ -142,8 +143,35 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   let shownCountries = '[]';
   let shownRings = '';
   let observer: MutationObserver | undefined;
+  // The border lines whole, as the basemap file has them: the same obstacles whichever tiles the
+  // map has loaded so far (the lines of the loaded tiles made the labels depend on how fast the
+  // machine was). MapLibre's worker sends a URL source's data back once it has loaded it; until
+  // then the labels are laid out without the borders, and again when they arrive.
+  let borders: readonly (readonly Position[])[] = [];
+  let bordersAsked = false;
+  let unbound = false;
+  const learnBorders = () => {
+    const source = map.getSource<GeoJSONSource>(SOURCE_IDS.boundaryLines);
+    if (bordersAsked || !source) return;
+    bordersAsked = true;
+    void source.getData().then((data) => {
+      if (unbound) return;
+      borders = linesOf(data);
+      relabel();
+    });
+  };
   const relabel = () => {
-    const outcome = placeAllLabels(map, lang, sources, places, badges, gaps, rings, selectMapTextScale(store.getState()));
+    const outcome = placeAllLabels(
+      map,
+      lang,
+      sources,
+      places,
+      badges,
+      gaps,
+      rings,
+      borders,
+      selectMapTextScale(store.getState()),
+    );
     if (outcome === null) return;
     // The legend's switches hide markers through an attribute: their room is freed at once.
     const container = map.getContainer();
@@ -177,7 +205,9 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   // As soon as the style's layers and sources exist, so that the rings' label points reach the
   // worker with the first tiles rather than after the first complete frame ('load', again).
   map.on('style.load', relabel);
+  map.on('style.load', learnBorders);
   map.on('load', relabel);
+  learnBorders();
   relabel();
   // Presentation mode resizes every label (CSS for these, text-size for the canvas's): measured
   // again once the new styles apply.
@@ -188,6 +218,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
   });
 
   return () => {
+    unbound = true;
     unbindHiddenLayers();
     unsubscribe();
     unsubscribeScale();
@@ -195,6 +226,7 @@ export function bindMarkers(map: MapLibreMap, store: AppStore, sources: EventSou
     map.off('moveend', relabel);
     map.off('resize', relabel);
     map.off('style.load', relabel);
+    map.off('style.load', learnBorders);
     map.off('load', relabel);
     observer?.disconnect();
     for (const { marker } of [...places, ...badges, ...gaps]) marker.remove();
@@ -213,6 +245,7 @@ function placeAllLabels(
   badges: readonly BadgeEntry[],
   gaps: readonly GapEntry[],
   rings: readonly RingEntry[],
+  borders: readonly (readonly Position[])[],
   textScale: number,
 ): Outcome | null {
   const container =
@@ -235,7 +268,8 @@ function placeAllLabels(
 
   // The borders: a context town's name laid across one reads as if the line struck it through.
   // Badges and the event's places stay by their marks whatever lines run there.
-  for (const [i, box] of borderBoxes(map, bounds).entries()) obstacles.push({ id: `border-${i}`, box, optionalOnly: true });
+  for (const [i, box] of borderBoxes(map, borders, bounds).entries())
+    obstacles.push({ id: `border-${i}`, box, optionalOnly: true });
 
   const requests: LabelRequest<string>[] = [];
   const apply = new Map<string, (side: string | null, dx: number, dy: number) => void>();
@@ -411,32 +445,34 @@ function placeAllLabels(
 /** How long a piece of a border line each obstacle box covers, in px. */
 const BORDER_PIECE = 8;
 
-/**
- * The border lines in view as small boxes along them, each covering BORDER_PIECE px of line and
- * 1 px either side (from the style's boundary source, as far as its tiles are loaded).
- */
-function borderBoxes(map: MapLibreMap, bounds: Rect): Rect[] {
-  if (!map.getSource(SOURCE_IDS.boundaryLines)) return [];
+/** The lines of a GeoJSON object's line geometries (anything else has none). */
+function linesOf(data: GeoJSON): Position[][] {
+  const features = data.type === 'FeatureCollection' ? data.features : data.type === 'Feature' ? [data] : [];
+  return features.flatMap(({ geometry: g }) =>
+    g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [],
+  );
+}
+
+/** The border lines in view as small boxes along them, each covering BORDER_PIECE px of line and 1 px either side. */
+function borderBoxes(map: MapLibreMap, lines: readonly (readonly Position[])[], bounds: Rect): Rect[] {
   const boxes: Rect[] = [];
-  for (const feature of map.querySourceFeatures(SOURCE_IDS.boundaryLines)) {
-    const g = feature.geometry;
-    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-    for (const line of lines) {
-      const points = line.map(([lon, lat]) => map.project([lon ?? 0, lat ?? 0]));
-      for (let i = 1; i < points.length; i++) {
-        const a = points[i - 1]!;
-        const b = points[i]!;
-        const pieces = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / BORDER_PIECE));
-        for (let k = 0; k < pieces; k++) {
-          const [p, q] = [k / pieces, (k + 1) / pieces].map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
-          const box = rect(
-            Math.min(p!.x, q!.x) - 1,
-            Math.min(p!.y, q!.y) - 1,
-            Math.abs(q!.x - p!.x) + 2,
-            Math.abs(q!.y - p!.y) + 2,
-          );
-          if (intersects(box, bounds)) boxes.push(box);
-        }
+  for (const line of lines) {
+    const points = line.map(([lon, lat]) => map.project([lon ?? 0, lat ?? 0]));
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!;
+      const b = points[i]!;
+      const segment = rect(Math.min(a.x, b.x) - 1, Math.min(a.y, b.y) - 1, Math.abs(b.x - a.x) + 2, Math.abs(b.y - a.y) + 2);
+      if (!intersects(segment, bounds)) continue;
+      const pieces = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / BORDER_PIECE));
+      for (let k = 0; k < pieces; k++) {
+        const [p, q] = [k / pieces, (k + 1) / pieces].map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
+        const box = rect(
+          Math.min(p!.x, q!.x) - 1,
+          Math.min(p!.y, q!.y) - 1,
+          Math.abs(q!.x - p!.x) + 2,
+          Math.abs(q!.y - p!.y) + 2,
+        );
+        if (intersects(box, bounds)) boxes.push(box);
       }
     }
   }
