@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './serve-static.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_ARGS } from './chromium.mjs';
 import { CATEGORIES, PRESETS, runLighthouse } from './bench/lighthouse.mjs';
 import { floorHtml } from './bench/floor.mjs';
 
@@ -191,8 +191,8 @@ async function coldLoad(page, url, { viewport = VIEWPORT, settleMs = 0, timesCar
   try {
     context = await chromium.launchPersistentContext(dir, {
       executablePath: CHROMIUM_PATH,
-      headless: false, // `--headless=new` is in CHROMIUM_ARGS, so the switches are exactly those
-      args: [...CHROMIUM_ARGS],
+      headless: false, // `--headless=new` is in the args, so the switches are exactly those
+      args: [...PLAYWRIGHT_CHROMIUM_ARGS],
       viewport,
     });
     context.on('request', (req) => {
