@@ -59,3 +59,12 @@ export const PLAYWRIGHT_CHROMIUM_ARGS = Object.freeze([
   ...CHROMIUM_ARGS,
   `--disable-features=${[...PLAYWRIGHT_FEATURES_OFF, ...WINDOW_UI_FEATURES_OFF].join(',')}`,
 ]);
+
+/**
+ * PLAYWRIGHT_CHROMIUM_ARGS for the browser tests, with the page composited in software: WebGL
+ * still draws with SwiftShader, but the window's frames no longer go through it as well. On this
+ * GPU-less machine that made six map-heavy test files 19% faster (126.3 s → 101.8 s, every test
+ * passing, the pixel comparisons included) and saved 0.35 s of CPU per browser context. The
+ * bench keeps GPU compositing: its figures stay comparable from report to report.
+ */
+export const BROWSER_TEST_ARGS = Object.freeze([...PLAYWRIGHT_CHROMIUM_ARGS, '--disable-gpu-compositing']);

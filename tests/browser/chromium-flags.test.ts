@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import {
+  BROWSER_TEST_ARGS,
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   PLAYWRIGHT_CHROMIUM_ARGS,
@@ -34,10 +35,12 @@ describe("the tests' Chromium", () => {
       playwrights.filter((f) => !PLAYWRIGHT_FEATURES_OFF.includes(f)),
       "Playwright's features missing from PLAYWRIGHT_FEATURES_OFF (scripts/chromium.mjs)",
     ).toEqual([]);
-    const ours = await featuresOff(PLAYWRIGHT_CHROMIUM_ARGS);
-    expect(
-      [...playwrights, ...WINDOW_UI_FEATURES_OFF].filter((f) => !ours.includes(f)),
-      'features on in the Chromium the tests launch',
-    ).toEqual([]);
+    for (const [name, args] of Object.entries({ PLAYWRIGHT_CHROMIUM_ARGS, BROWSER_TEST_ARGS })) {
+      const ours = await featuresOff(args);
+      expect(
+        [...playwrights, ...WINDOW_UI_FEATURES_OFF].filter((f) => !ours.includes(f)),
+        `features left on by ${name}`,
+      ).toEqual([]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserServer } from 'playwright-core';
-import { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { BROWSER_TEST_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { missingPrerequisites } from '../../scripts/prerequisites.mjs';
 import { FICTIONAL_EVENT_DIR } from '../fixtures/events.ts';
 import { BROWSER_WORKERS } from './workers.ts';
@@ -55,7 +55,7 @@ async function startChromiums(
   const missing = missingPrerequisites().filter((m) => m.package === 'chromium');
   if (missing.length) return { servers: [], provided: { error: missing[0]!.message } };
   const launches = Array.from({ length: count }, () =>
-    chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...PLAYWRIGHT_CHROMIUM_ARGS] }),
+    chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: [...BROWSER_TEST_ARGS] }),
   );
   const settled = await Promise.allSettled(launches);
   const servers = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -65,7 +65,7 @@ async function startChromiums(
     return {
       servers: [],
       provided: {
-        error: `Chromium could not be launched (${CHROMIUM_PATH} ${PLAYWRIGHT_CHROMIUM_ARGS.join(' ')}): ${(failed.reason as Error).message}`,
+        error: `Chromium could not be launched (${CHROMIUM_PATH} ${BROWSER_TEST_ARGS.join(' ')}): ${(failed.reason as Error).message}`,
       },
     };
   }

@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeEach, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { decodePng, type Image } from './image.ts';
-import { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+import { BROWSER_TEST_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
-export { CHROMIUM_PATH, PLAYWRIGHT_CHROMIUM_ARGS };
+export { BROWSER_TEST_ARGS, CHROMIUM_PATH };
 /** Checked in this Chromium (156): both make `getContext('webgl2')` and `getContext('webgl')` null. */
 export const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-webgl2'] as const;
 
@@ -96,7 +96,7 @@ export class TestBrowser {
       const worker = Math.max(1, Number(process.env.VITEST_POOL_ID) || 1);
       return new TestBrowser(await chromium.connect(wsEndpoints[(worker - 1) % wsEndpoints.length]!), options);
     }
-    const args = [...PLAYWRIGHT_CHROMIUM_ARGS, ...extraArgs];
+    const args = [...BROWSER_TEST_ARGS, ...extraArgs];
     try {
       await access(CHROMIUM_PATH, constants.X_OK);
     } catch {
