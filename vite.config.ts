@@ -27,6 +27,10 @@ const BROWSER = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
   expect: { poll: { timeout: 30_000, interval: 50 } },
+  // A worker's files share the modules they import: playwright-core and axe-core are loaded once
+  // per worker, not once per file (about 2.3 s each here). No browser test keeps state in a
+  // shared module; each file's own state is in the file.
+  isolate: false,
 };
 
 export default defineConfig({
