@@ -453,6 +453,11 @@ function linesOf(data: GeoJSON): Position[][] {
   );
 }
 
+/** The box of the line from `a` to `b` and 1 px either side. */
+function strokeBox(a: { x: number; y: number }, b: { x: number; y: number }): Rect {
+  return rect(Math.min(a.x, b.x) - 1, Math.min(a.y, b.y) - 1, Math.abs(b.x - a.x) + 2, Math.abs(b.y - a.y) + 2);
+}
+
 /** The border lines in view as small boxes along them, each covering BORDER_PIECE px of line and 1 px either side. */
 function borderBoxes(map: MapLibreMap, lines: readonly (readonly Position[])[], bounds: Rect): Rect[] {
   const boxes: Rect[] = [];
@@ -461,17 +466,11 @@ function borderBoxes(map: MapLibreMap, lines: readonly (readonly Position[])[], 
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1]!;
       const b = points[i]!;
-      const segment = rect(Math.min(a.x, b.x) - 1, Math.min(a.y, b.y) - 1, Math.abs(b.x - a.x) + 2, Math.abs(b.y - a.y) + 2);
-      if (!intersects(segment, bounds)) continue;
+      if (!intersects(strokeBox(a, b), bounds)) continue;
       const pieces = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / BORDER_PIECE));
       for (let k = 0; k < pieces; k++) {
         const [p, q] = [k / pieces, (k + 1) / pieces].map((t) => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }));
-        const box = rect(
-          Math.min(p!.x, q!.x) - 1,
-          Math.min(p!.y, q!.y) - 1,
-          Math.abs(q!.x - p!.x) + 2,
-          Math.abs(q!.y - p!.y) + 2,
-        );
+        const box = strokeBox(p!, q!);
         if (intersects(box, bounds)) boxes.push(box);
       }
     }
